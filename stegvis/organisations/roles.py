@@ -1,0 +1,95 @@
+"""What each role may see and do: the one place where it is written.
+
+``CAPABILITIES`` maps each role to what it may do; the role's assignment says where (its scope).
+``docs/roles.md`` shows this table; ``manage.py roles_table`` prints it and a test checks that
+the docs match. Views ask ``has_capability``/``scope_for``; selectors filter with the scope.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role
+
+
+class Capability(StrEnum):
+    VIEW_OWN_PROFILE = "people.view_own_profile"
+    VIEW_STAFF = "people.view_staff"
+    MANAGE_PEOPLE = "people.manage"
+    VIEW_ORGANISATION = "organisations.view"
+    MAINTAIN_ORGANISATION = "organisations.maintain"
+    ASSIGN_ROLES = "organisations.assign_roles"
+    VIEW_STATISTICS = "statistics.view"
+    VIEW_HISTORY = "audit.view_history"
+
+
+CAPABILITY_LABELS = {
+    Capability.VIEW_OWN_PROFILE: _("See own profile and employments"),
+    Capability.VIEW_STAFF: _("See staff (names, contact, employments) in scope"),
+    Capability.MANAGE_PEOPLE: _("Add people, employments and logins in scope"),
+    Capability.VIEW_ORGANISATION: _("See units and operating areas in scope"),
+    Capability.MAINTAIN_ORGANISATION: _("Create, move, merge and close units in scope"),
+    Capability.ASSIGN_ROLES: _("Grant and end role assignments in scope"),
+    Capability.VIEW_STATISTICS: _("See aggregate statistics (no names) in scope"),
+    Capability.VIEW_HISTORY: _("Read the audit history of people and units in scope"),
+}
+
+C = Capability
+CAPABILITIES: dict[Role, frozenset[Capability]] = {
+    Role.EMPLOYEE: frozenset({C.VIEW_OWN_PROFILE}),
+    Role.MANAGER: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION}),
+    Role.HR: frozenset(
+        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.MANAGE_PEOPLE, C.VIEW_ORGANISATION,
+         C.VIEW_STATISTICS, C.VIEW_HISTORY}
+    ),
+    Role.COORDINATOR: frozenset(
+        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION, C.VIEW_STATISTICS}
+    ),
+    Role.COURSE_LEADER: frozenset({C.VIEW_OWN_PROFILE}),
+    Role.AUDITOR: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_ORGANISATION}),
+    Role.STATISTICS_READER: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_STATISTICS}),
+    Role.ADMINISTRATOR: frozenset(
+        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.MANAGE_PEOPLE, C.VIEW_ORGANISATION,
+         C.MAINTAIN_ORGANISATION, C.ASSIGN_ROLES, C.VIEW_STATISTICS, C.VIEW_HISTORY}
+    ),
+}
+
+# The levels of the tree at which each role may be assigned.
+SCOPE_LEVELS: dict[Role, tuple[str, ...]] = {
+    Role.EMPLOYEE: ("unit",),
+    Role.MANAGER: ("unit",),
+    Role.HR: ("municipality",),
+    Role.COORDINATOR: ("region",),
+    Role.COURSE_LEADER: ("municipality", "region"),
+    Role.AUDITOR: ("unit", "municipality"),
+    Role.STATISTICS_READER: ("municipality", "region"),
+    Role.ADMINISTRATOR: ("region",),
+}
+
+# Roles whose accounts must use a second factor (TOTP) before they can do anything.
+SECOND_FACTOR_ROLES = frozenset({Role.ADMINISTRATOR, Role.HR})
+
+
+def roles_with(capability: Capability) -> frozenset[Role]:
+    return frozenset(role for role, caps in CAPABILITIES.items() if capability in caps)
+
+
+def markdown_table() -> str:
+    """The capability table as Markdown, for docs/roles.md (English, the docs' language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        roles = list(Role)
+        header = "| capability | " + " | ".join(str(r.label) for r in roles) + " |"
+        rule = "|---|" + "---|" * len(roles)
+        rows = [header, rule]
+        for capability in Capability:
+            marks = ["yes" if capability in CAPABILITIES[r] else "" for r in roles]
+            rows.append(f"| {CAPABILITY_LABELS[capability]} | " + " | ".join(marks) + " |")
+        rows.append("| *assigned at* | " + " | ".join(
+            ", ".join(SCOPE_LEVELS[r]) if r != Role.EMPLOYEE else "unit (from employment)"
+            for r in roles
+        ) + " |")
+    return "\n".join(rows) + "\n"

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.staff, name="staff"),
+    path("me/", views.my_profile, name="me"),
+    path("new/", views.person_create, name="person_create"),
+    path("statistics/", views.statistics_view, name="statistics"),
+    path("<int:pk>/", views.person_detail, name="person"),
+    path("<int:pk>/edit/", views.person_edit, name="person_edit"),
+    path("<int:pk>/employments/new/", views.employment_add, name="employment_add"),
+    path("employments/<int:pk>/end/", views.employment_end, name="employment_end"),
+    path("employments/<int:pk>/move/", views.employment_move, name="employment_move"),
+]

@@ -1,0 +1,40 @@
+"""The main menu: one entry per thing the user's roles let them do."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+
+from stegvis.organisations.roles import Capability
+from stegvis.organisations.scope import has_capability
+
+MENU = [
+    ("portal:home", _("Start"), None),
+    ("people:me", _("My profile"), Capability.VIEW_OWN_PROFILE),
+    ("people:staff", _("Staff"), Capability.VIEW_STAFF),
+    ("organisations:overview", _("Organisation"), Capability.VIEW_ORGANISATION),
+    ("organisations:roles", _("Roles"), Capability.ASSIGN_ROLES),
+    ("people:statistics", _("Statistics"), Capability.VIEW_STATISTICS),
+]
+
+
+def _menu(request) -> list[dict]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    items = []
+    for name, label, capability in MENU:
+        if capability is None or has_capability(user, capability):
+            url = reverse(name)
+            current = request.path == url or (url != "/" and request.path.startswith(url))
+            items.append({"url": url, "label": label, "current": current})
+    # Only the most specific match is the current page.
+    currents = [i for i in items if i["current"]]
+    for item in currents[:-1]:
+        item["current"] = False
+    return items
+
+
+def menu(request) -> dict:
+    return {"menu": SimpleLazyObject(lambda: _menu(request))}
