@@ -1,0 +1,154 @@
+"""Every URL pattern × every member of the standard cast: who gets the page, who gets 404.
+
+Adding a URL without adding it here fails ``test_every_url_pattern_is_in_the_matrix``.
+Denied means 404 (a page outside one's scope looks exactly like a missing one); anonymous
+visitors are sent to the login page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from stegvis.organisations.models import RoleAssignment
+from tests import factories as f
+
+CAST = [
+    "employee", "colleague", "manager", "hr", "hr_other", "coordinator", "admin",
+    "statistics", "auditor", "course_leader", "outsider",
+]
+EVERYONE = frozenset(CAST)
+
+
+@dataclass(frozen=True)
+class Case:
+    allowed: frozenset[str]
+    args: Callable = lambda cast: {}
+    method: str = "get"
+    ok_status: int = 200
+
+
+def roles(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+def _person_without_login(cast):
+    person = f.PersonFactory(municipality=cast.uddevalla, first_name="Utan", last_name="Inloggning")
+    f.EmploymentFactory(person=person, unit=cast.solgarden)
+    return {"pk": person.pk}
+
+
+def _manager_assignment(cast):
+    return {"pk": RoleAssignment.objects.get(user=cast.manager.user, role="manager").pk}
+
+
+STAFF_VIEWERS = roles("manager", "hr", "hr_other", "coordinator", "admin")
+PEOPLE_MANAGERS = roles("hr", "hr_other", "admin")
+UDDEVALLA_MANAGERS = roles("hr", "admin")
+ORGANISATION_VIEWERS = roles("manager", "hr", "hr_other", "coordinator", "admin", "auditor")
+STATISTICS = roles("hr", "hr_other", "coordinator", "admin", "statistics")
+employee_pk = lambda cast: {"pk": cast.employee.pk}  # noqa: E731
+employment_pk = lambda cast: {"pk": cast.employee.employments.get().pk}  # noqa: E731
+solgarden_pk = lambda cast: {"pk": cast.solgarden.pk}  # noqa: E731
+
+MATRIX: dict[str, Case] = {
+    "portal:home": Case(EVERYONE),
+    "people:me": Case(EVERYONE),
+    "people:staff": Case(STAFF_VIEWERS),
+    "people:person_create": Case(PEOPLE_MANAGERS),
+    "people:statistics": Case(STATISTICS),
+    "people:person": Case(roles("employee", "manager", "hr", "coordinator", "admin"), employee_pk),
+    "people:person_edit": Case(UDDEVALLA_MANAGERS, employee_pk),
+    "people:employment_add": Case(UDDEVALLA_MANAGERS, employee_pk),
+    "people:employment_end": Case(UDDEVALLA_MANAGERS, employment_pk),
+    "people:employment_move": Case(UDDEVALLA_MANAGERS, employment_pk),
+    "organisations:overview": Case(ORGANISATION_VIEWERS),
+    "organisations:municipality": Case(
+        roles("hr", "coordinator", "admin", "auditor"), lambda cast: {"pk": cast.uddevalla.pk}
+    ),
+    "organisations:unit": Case(roles("manager", "hr", "coordinator", "admin", "auditor"), solgarden_pk),
+    "organisations:unit_create": Case(roles("admin"), lambda cast: {"municipality_pk": cast.uddevalla.pk}),
+    "organisations:unit_edit": Case(roles("admin"), solgarden_pk),
+    "organisations:unit_move": Case(roles("admin"), solgarden_pk),
+    "organisations:unit_close": Case(roles("admin"), solgarden_pk),
+    "unit_merge": Case(roles("admin"), solgarden_pk),
+    "organisations:roles": Case(roles("admin")),
+    "organisations:role_end": Case(roles("admin"), _manager_assignment, "post", 302),
+    "grant_login": Case(UDDEVALLA_MANAGERS, _person_without_login, "post", 302),
+}
+# Reachable by anyone, signed in or not.
+PUBLIC = {"healthz", "set_language"}
+
+
+def _pattern_names(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _pattern_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(namespace + pattern.name)
+    return names
+
+
+def _allauth_names() -> set[str]:
+    from django.urls import include
+
+    module = include("allauth.urls")[0]
+    return _pattern_names(get_resolver(module.__name__))
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    ours = _pattern_names(get_resolver()) - _allauth_names()
+    missing = ours - set(MATRIX) - PUBLIC
+    assert not missing, f"URL patterns without an authorization rule: {sorted(missing)}"
+    assert not set(MATRIX) - ours, "the matrix names URLs that no longer exist"
+
+
+@pytest.mark.parametrize("who", CAST)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_role_access(name, who, cast, login):
+    case = MATRIX[name]
+    client = login(getattr(cast, who))
+    url = reverse(name, kwargs=case.args(cast))
+    response = getattr(client, case.method)(url)
+    if who in case.allowed:
+        assert response.status_code == case.ok_status, (
+            f"{who} should reach {name}, got {response.status_code}"
+        )
+    else:
+        assert response.status_code == 404, f"{who} must not reach {name}, got {response.status_code}"
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_anonymous_is_sent_to_login(name, cast, client):
+    case = MATRIX[name]
+    response = getattr(client, case.method)(reverse(name, kwargs=case.args(cast)))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("name", sorted(n for n, c in MATRIX.items() if c.method == "post"))
+def test_post_only_views_refuse_get(name, cast, login):
+    case = MATRIX[name]
+    client = login(cast.admin)
+    assert client.get(reverse(name, kwargs=case.args(cast))).status_code == 405
+
+
+def test_public_endpoints(client, db):
+    assert client.get(reverse("healthz")).status_code == 200
+    response = client.post(reverse("set_language"), {"language": "da", "next": "/"})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("name", sorted(_allauth_names()))
+def test_account_pages_never_fail(name, client, db):
+    """django-allauth's pages: reachable without a server error, signed in or not."""
+    try:
+        url = reverse(name)
+    except Exception:
+        pytest.skip("needs arguments (token links are tested in test_accounts)")
+    assert client.get(url).status_code < 500
