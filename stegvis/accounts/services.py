@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
 from stegvis.core.audit import log_action
 from stegvis.people.models import Person

@@ -1,0 +1,1 @@
+"""Deterministic demo data: Fyrbodal's 14 municipalities and Randers, with staff and logins."""
