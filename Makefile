@@ -1,5 +1,5 @@
 # Stegvis: the two commands are `make run` and `make test`.
-.PHONY: run test messages bench lint
+.PHONY: run test messages bench lint totp
 
 run:  ## set everything up and run the demo on http://127.0.0.1:8000/
 	scripts/run.sh
@@ -14,3 +14,6 @@ messages:  ## extract and compile the translation catalogues
 lint:
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
+
+totp:  ## print the current TOTP code of a demo login: make totp EMAIL=hr@uddevalla.demo
+	STEGVIS_ENV=demo .venv/bin/python manage.py demo_totp $(EMAIL)

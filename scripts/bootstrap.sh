@@ -16,6 +16,12 @@ if [ ! -x .venv/bin/uv ]; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
 fi
 echo "==> installing Python packages (requirements/$set_name.lock)"
-.venv/bin/uv pip sync --quiet --python .venv/bin/python --require-hashes "requirements/$set_name.lock"
+if [ "$set_name" = dev ]; then
+  # The test set is exact: what the lock file says, nothing more.
+  .venv/bin/uv pip sync --quiet --python .venv/bin/python --require-hashes requirements/dev.lock
+else
+  # The run set only adds, so `make run` after `make test` keeps the test tools.
+  .venv/bin/uv pip install --quiet --python .venv/bin/python --require-hashes -r requirements/base.lock
+fi
 
 scripts/vendor-static.sh

@@ -17,7 +17,7 @@ if ! $py manage.py shell -c 'from stegvis.organisations.models import Region; im
   $py manage.py seed_demo --employees "${DEMO_EMPLOYEES:-3000}"
 fi
 
-$py manage.py db_worker --queue-name '*' >var/worker.log 2>&1 &
+$py manage.py db_worker --queue-name '*' --no-reload >var/worker.log 2>&1 &
 worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 

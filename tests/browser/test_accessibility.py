@@ -1,0 +1,45 @@
+"""axe-core scans of every page type: zero WCAG 2.1 A/AA violations."""
+
+import pytest
+
+from tests.browser.conftest import run_axe
+
+PAGES = [
+    # (who, path builder)
+    (None, lambda c: "/accounts/login/"),
+    (None, lambda c: "/accounts/password/reset/"),
+    ("employee", lambda c: "/"),
+    ("employee", lambda c: "/people/me/"),
+    ("manager", lambda c: "/"),
+    ("manager", lambda c: "/people/"),
+    ("hr", lambda c: f"/people/{c.employee.pk}/"),
+    ("hr", lambda c: f"/people/{c.employee.pk}/edit/"),
+    ("hr", lambda c: "/people/new/"),
+    ("hr", lambda c: f"/people/employments/{c.employee.employments.get().pk}/move/"),
+    ("coordinator", lambda c: "/organisation/"),
+    ("admin", lambda c: f"/organisation/municipalities/{c.uddevalla.pk}/"),
+    ("admin", lambda c: f"/organisation/units/{c.solgarden.pk}/"),
+    ("admin", lambda c: f"/organisation/units/{c.solgarden.pk}/merge/"),
+    ("admin", lambda c: "/organisation/roles/"),
+    ("statistics", lambda c: "/people/statistics/"),
+    ("employee", lambda c: "/no-such-page/"),
+]
+
+
+@pytest.mark.parametrize("who, path", PAGES, ids=[f"{w or 'anonymous'}:{i}" for i, (w, _p) in enumerate(PAGES)])
+def test_page_has_no_wcag_violations(who, path, cast, axe_page, sign_in):
+    if who:
+        sign_in(axe_page, getattr(cast, who).user)
+    axe_page.goto(path(cast))
+    violations = run_axe(axe_page)
+    assert violations == [], violations
+
+
+@pytest.mark.parametrize("language", ["sv", "da", "en"])
+def test_home_page_in_every_language_has_no_violations(language, cast, axe_page, sign_in):
+    cast.employee.preferred_language = language
+    cast.employee.save()
+    sign_in(axe_page, cast.employee.user)
+    axe_page.goto("/people/me/")
+    assert axe_page.locator("html").get_attribute("lang") in ("sv", language)
+    assert run_axe(axe_page) == []
