@@ -180,8 +180,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -297,10 +299,11 @@ if PRODUCTION:
     LANGUAGE_COOKIE_SECURE = True
 
 # Years in the profession that separate the experience phases new / experienced / senior.
-STEGVIS_PHASE_BOUNDARIES = tuple(
-    int(x) for x in env_list("STEGVIS_PHASE_BOUNDARIES", ["2", "5"])
-)
-if len(STEGVIS_PHASE_BOUNDARIES) != 2 or not 0 < STEGVIS_PHASE_BOUNDARIES[0] < STEGVIS_PHASE_BOUNDARIES[1]:
+STEGVIS_PHASE_BOUNDARIES = tuple(int(x) for x in env_list("STEGVIS_PHASE_BOUNDARIES", ["2", "5"]))
+if (
+    len(STEGVIS_PHASE_BOUNDARIES) != 2
+    or not 0 < STEGVIS_PHASE_BOUNDARIES[0] < STEGVIS_PHASE_BOUNDARIES[1]
+):
     raise ImproperlyConfigured("STEGVIS_PHASE_BOUNDARIES needs two increasing years, e.g. 2,5")
 
 LOGGING = {

@@ -62,7 +62,11 @@ class Cast:
     outsider: object
 
     def user(self, name: str):
-        return getattr(self, name).user if hasattr(getattr(self, name), "user") else getattr(self, name)
+        return (
+            getattr(self, name).user
+            if hasattr(getattr(self, name), "user")
+            else getattr(self, name)
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -83,33 +87,40 @@ def cast(db) -> Cast:
     randers = f.MunicipalityFactory(
         region=other_region, name="Randers", code="730", country="DK", language="da"
     )
-    elder = f.OperatingAreaFactory(municipality=uddevalla, kind=OperatingArea.Kind.ELDER_CARE,
-                                   name="Vård och omsorg")
-    disability = f.OperatingAreaFactory(municipality=uddevalla, kind=OperatingArea.Kind.DISABILITY,
-                                        name="Funktionshinder")
+    elder = f.OperatingAreaFactory(
+        municipality=uddevalla, kind=OperatingArea.Kind.ELDER_CARE, name="Vård och omsorg"
+    )
+    disability = f.OperatingAreaFactory(
+        municipality=uddevalla, kind=OperatingArea.Kind.DISABILITY, name="Funktionshinder"
+    )
     solgarden = f.UnitFactory(operating_area=elder, name="Solgården")
     linden = f.UnitFactory(operating_area=disability, name="Gruppbostad Linden")
     ekbacken = f.UnitFactory(
         operating_area=f.OperatingAreaFactory(municipality=vanersborg), name="Ekbacken"
     )
     kildevang = f.UnitFactory(
-        operating_area=f.OperatingAreaFactory(municipality=randers, kind=OperatingArea.Kind.DISABILITY,
-                                              name="Handicap"),
+        operating_area=f.OperatingAreaFactory(
+            municipality=randers, kind=OperatingArea.Kind.DISABILITY, name="Handicap"
+        ),
         name="Bofællesskabet Kildevang",
     )
 
     def staff(unit, first, last, title="underskoterska", title_name="Undersköterska"):
         person = f.PersonFactory(municipality=unit.municipality, first_name=first, last_name=last)
         f.EmploymentFactory(
-            person=person, unit=unit,
-            job_title=f.JobTitleFactory(region=unit.municipality.region, code=title, name=title_name),
+            person=person,
+            unit=unit,
+            job_title=f.JobTitleFactory(
+                region=unit.municipality.region, code=title, name=title_name
+            ),
         )
         f.login_for(person)
         return person
 
     def officer(municipality, first, last, role, scope, totp=False):
-        person = f.PersonFactory(municipality=municipality, region=scope_region(scope),
-                                 first_name=first, last_name=last)
+        person = f.PersonFactory(
+            municipality=municipality, region=scope_region(scope), first_name=first, last_name=last
+        )
         user = f.login_for(person)
         f.grant(user, role, scope)
         if totp:
@@ -117,7 +128,11 @@ def cast(db) -> Cast:
         return person
 
     def scope_region(scope):
-        return getattr(scope, "region", None) or getattr(getattr(scope, "municipality", None), "region", None) or scope
+        return (
+            getattr(scope, "region", None)
+            or getattr(getattr(scope, "municipality", None), "region", None)
+            or scope
+        )
 
     employee = staff(solgarden, "Anna", "Lindqvist")
     employee.profession_start_date = datetime.date(2022, 8, 1)
@@ -128,9 +143,18 @@ def cast(db) -> Cast:
     f.grant(manager.user, Role.MANAGER, solgarden)
     outsider = staff(kildevang, "Mette", "Jensen", "pa", "Pædagogisk assistent")
     return Cast(
-        region=region, other_region=other_region, uddevalla=uddevalla, vanersborg=vanersborg,
-        randers=randers, solgarden=solgarden, linden=linden, ekbacken=ekbacken, kildevang=kildevang,
-        employee=employee, colleague=colleague, manager=manager,
+        region=region,
+        other_region=other_region,
+        uddevalla=uddevalla,
+        vanersborg=vanersborg,
+        randers=randers,
+        solgarden=solgarden,
+        linden=linden,
+        ekbacken=ekbacken,
+        kildevang=kildevang,
+        employee=employee,
+        colleague=colleague,
+        manager=manager,
         hr=officer(uddevalla, "Hanna", "Ek", Role.HR, uddevalla, totp=True),
         hr_other=officer(vanersborg, "Olle", "Strand", Role.HR, vanersborg, totp=True),
         coordinator=officer(None, "Kim", "Koordinator", Role.COORDINATOR, region),

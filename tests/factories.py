@@ -8,7 +8,14 @@ import factory
 from allauth.mfa.totp.internal.auth import TOTP
 
 from stegvis.accounts.models import User
-from stegvis.organisations.models import Municipality, OperatingArea, Region, RoleAssignment, Unit, UnitPlacement
+from stegvis.organisations.models import (
+    Municipality,
+    OperatingArea,
+    Region,
+    RoleAssignment,
+    Unit,
+    UnitPlacement,
+)
 from stegvis.people.identity import identity_number_hash
 from stegvis.people.models import Employment, JobTitle, Person
 
@@ -58,7 +65,9 @@ class UnitFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def placement(self, create, extracted, **kwargs):
         if create:
-            UnitPlacement.objects.create(unit=self, operating_area=self.operating_area, valid_from=self.opened_on)
+            UnitPlacement.objects.create(
+                unit=self, operating_area=self.operating_area, valid_from=self.opened_on
+            )
 
 
 class JobTitleFactory(factory.django.DjangoModelFactory):
@@ -87,7 +96,9 @@ class PersonFactory(factory.django.DjangoModelFactory):
         model = Person
 
     municipality = factory.SubFactory(MunicipalityFactory)
-    region = factory.LazyAttribute(lambda o: o.municipality.region if o.municipality else RegionFactory())
+    region = factory.LazyAttribute(
+        lambda o: o.municipality.region if o.municipality else RegionFactory()
+    )
     first_name = factory.Sequence(lambda n: f"Förnamn{n}")
     last_name = factory.Sequence(lambda n: f"Efternamn{n}")
     email = factory.LazyAttribute(lambda o: f"{o.first_name}.{o.last_name}@example.org".lower())

@@ -7,8 +7,8 @@ visitors are sent to the login page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
@@ -17,8 +17,17 @@ from stegvis.organisations.models import RoleAssignment
 from tests import factories as f
 
 CAST = [
-    "employee", "colleague", "manager", "hr", "hr_other", "coordinator", "admin",
-    "statistics", "auditor", "course_leader", "outsider",
+    "employee",
+    "colleague",
+    "manager",
+    "hr",
+    "hr_other",
+    "coordinator",
+    "admin",
+    "statistics",
+    "auditor",
+    "course_leader",
+    "outsider",
 ]
 EVERYONE = frozenset(CAST)
 
@@ -69,8 +78,12 @@ MATRIX: dict[str, Case] = {
     "organisations:municipality": Case(
         roles("hr", "coordinator", "admin", "auditor"), lambda cast: {"pk": cast.uddevalla.pk}
     ),
-    "organisations:unit": Case(roles("manager", "hr", "coordinator", "admin", "auditor"), solgarden_pk),
-    "organisations:unit_create": Case(roles("admin"), lambda cast: {"municipality_pk": cast.uddevalla.pk}),
+    "organisations:unit": Case(
+        roles("manager", "hr", "coordinator", "admin", "auditor"), solgarden_pk
+    ),
+    "organisations:unit_create": Case(
+        roles("admin"), lambda cast: {"municipality_pk": cast.uddevalla.pk}
+    ),
     "organisations:unit_edit": Case(roles("admin"), solgarden_pk),
     "organisations:unit_move": Case(roles("admin"), solgarden_pk),
     "organisations:unit_close": Case(roles("admin"), solgarden_pk),
@@ -120,7 +133,9 @@ def test_role_access(name, who, cast, login):
             f"{who} should reach {name}, got {response.status_code}"
         )
     else:
-        assert response.status_code == 404, f"{who} must not reach {name}, got {response.status_code}"
+        assert response.status_code == 404, (
+            f"{who} must not reach {name}, got {response.status_code}"
+        )
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))

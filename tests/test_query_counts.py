@@ -36,8 +36,10 @@ def _add_units(cast, n):
 def _add_municipalities(cast, n):
     for _ in range(n):
         m = f.MunicipalityFactory(region=cast.region)
-        f.EmploymentFactory(person=f.PersonFactory(municipality=m),
-                            unit=f.UnitFactory(operating_area=f.OperatingAreaFactory(municipality=m)))
+        f.EmploymentFactory(
+            person=f.PersonFactory(municipality=m),
+            unit=f.UnitFactory(operating_area=f.OperatingAreaFactory(municipality=m)),
+        )
 
 
 CASES = [
@@ -51,12 +53,20 @@ CASES = [
     ("admin", lambda c: reverse("organisations:roles"), _add_units),
     ("admin", lambda c: reverse("organisations:unit", args=[c.solgarden.pk]), _add_staff),
     ("statistics", lambda c: reverse("people:statistics"), _add_municipalities),
-    ("hr", lambda c: reverse("people:person", args=[c.employee.pk]), lambda c, n: [
-        f.EmploymentFactory(person=c.employee, unit=c.linden, extent_percent=10) for _ in range(n)]),
+    (
+        "hr",
+        lambda c: reverse("people:person", args=[c.employee.pk]),
+        lambda c, n: [
+            f.EmploymentFactory(person=c.employee, unit=c.linden, extent_percent=10)
+            for _ in range(n)
+        ],
+    ),
 ]
 
 
-@pytest.mark.parametrize("who, url, grow", CASES, ids=[f"{w}:{i}" for i, (w, _u, _g) in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "who, url, grow", CASES, ids=[f"{w}:{i}" for i, (w, _u, _g) in enumerate(CASES)]
+)
 def test_query_count_does_not_grow_with_the_data(who, url, grow, cast, login):
     client = login(getattr(cast, who))
     grow(cast, 1)

@@ -20,7 +20,10 @@ class AccountAdapter(DefaultAccountAdapter):
                 html = content
         transaction.on_commit(
             lambda: send_email.enqueue(
-                subject=message.subject, body=message.body, to=list(message.to), html=html,
+                subject=message.subject,
+                body=message.body,
+                to=list(message.to),
+                html=html,
                 from_email=message.from_email,
             )
         )

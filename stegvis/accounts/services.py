@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -10,8 +12,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from allauth.account.forms import default_token_generator
-from allauth.account.utils import user_pk_to_url_str
 from stegvis.core.audit import log_action
 from stegvis.people.models import Person
 
@@ -29,7 +29,9 @@ def person_grant_login(*, actor, person: Person, base_url: str) -> User:
         raise ValidationError(_("The person needs an email address to get a login."))
     if User.objects.filter(email__iexact=person.email).exists():
         raise ValidationError(_("Another account already uses this email address."))
-    user = User.objects.create_user(email=person.email, password=None, display_name=person.full_name)
+    user = User.objects.create_user(
+        email=person.email, password=None, display_name=person.full_name
+    )
     person.user = user
     person.save(update_fields=["user"])
     log_action(
@@ -41,7 +43,10 @@ def person_grant_login(*, actor, person: Person, base_url: str) -> User:
     )
     link = base_url.rstrip("/") + reverse(
         "account_reset_password_from_key",
-        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
     )
     with translation.override(person.preferred_language):
         subject = _("Your Stegvis login")

@@ -20,10 +20,14 @@ from .services import person_grant_login
 def grant_login(request, pk: int):
     person = get_person_for(request.user, pk, Capability.MANAGE_PEOPLE)
     try:
-        person_grant_login(actor=request.user, person=person, base_url=request.build_absolute_uri("/"))
+        person_grant_login(
+            actor=request.user, person=person, base_url=request.build_absolute_uri("/")
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("A login was created and an invitation sent to %(email)s.") % {
-            "email": person.email})
+        messages.success(
+            request,
+            _("A login was created and an invitation sent to %(email)s.") % {"email": person.email},
+        )
     return redirect(person)

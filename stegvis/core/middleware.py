@@ -1,4 +1,4 @@
-"""Language choice: the signed-in person's saved preference, else the language cookie, else Swedish."""
+"""Language choice: the person's saved preference, else the language cookie, else Swedish."""
 
 from __future__ import annotations
 

@@ -101,8 +101,9 @@ class DemoSummary:
             f"Demo logins (password {self.password}):",
         ]
         for label, email in self.logins:
-            note = "  (TOTP: manage.py demo_totp EMAIL)" if email in self.second_factor_logins \
-                else ""
+            note = (
+                "  (TOTP: manage.py demo_totp EMAIL)" if email in self.second_factor_logins else ""
+            )
             result.append(f"  {label.ljust(width)}  {email}{note}")
         return result
 
@@ -121,8 +122,10 @@ def generate(
         if reset:
             reset_demo_data()
         if Region.objects.exists():
-            raise DemoDataExists("A region already exists: seed only an empty database "
-                                 "(or reset the demo data first).")
+            raise DemoDataExists(
+                "A region already exists: seed only an empty database "
+                "(or reset the demo data first)."
+            )
         rng = random.Random(seed)
         org = build_organisation(rng)
         builder = StaffBuilder(rng, org)
@@ -136,17 +139,27 @@ def generate(
         counts = write(builder.drafts, make_password(password))
         _second_factors(builder.drafts)
         log_action(
-            "demo.seeded", actor=None, target=org.regions["fyrbodal"],
+            "demo.seeded",
+            actor=None,
+            target=org.regions["fyrbodal"],
             message=gettext_noop("Demo data generated: %(people)s people in %(units)s units"),
             data={"people": counts["people"], "units": org.unit_count, "seed": seed},
             source=AuditEvent.Source.COMMAND,
         )
     return DemoSummary(
-        seed=seed, employees=employees, regions=len(org.regions),
-        municipalities=len(org.municipalities), operating_areas=org.area_count,
-        units=org.unit_count, job_titles=len(org.titles), people=counts["people"],
-        employments=counts["employments"], users=counts["users"],
-        role_assignments=counts["role_assignments"], logins=list(LOGINS), password=password,
+        seed=seed,
+        employees=employees,
+        regions=len(org.regions),
+        municipalities=len(org.municipalities),
+        operating_areas=org.area_count,
+        units=org.unit_count,
+        job_titles=len(org.titles),
+        people=counts["people"],
+        employments=counts["employments"],
+        users=counts["users"],
+        role_assignments=counts["role_assignments"],
+        logins=list(LOGINS),
+        password=password,
     )
 
 
@@ -157,7 +170,9 @@ def reset_demo_data() -> None:
         users = User.objects.filter(email__endswith=DEMO_EMAIL_SUFFIX)
         in_regions = Q(municipality__region__in=regions)
         RoleAssignment.objects.filter(
-            Q(user__in=users) | Q(region__in=regions) | in_regions
+            Q(user__in=users)
+            | Q(region__in=regions)
+            | in_regions
             | Q(unit__municipality__region__in=regions)
         ).delete()
         Employment.objects.filter(
@@ -186,63 +201,110 @@ def _fixed_people(builder: StaffBuilder, org: Organisation) -> list[UnitInfo]:
     dk_care_home = _units(randers, "care_home")[0]
     date = datetime.date
 
-    anna = builder.person(uddevalla, female=True, name=("Anna", "Lindqvist"),
-                          email="anna.lindqvist@uddevalla.demo")
-    builder.employ(anna, care_homes[0], date(2024, 2, 1), extent=90,
-                   title=org.title("fyrbodal", "underskoterska"))
+    anna = builder.person(
+        uddevalla, female=True, name=("Anna", "Lindqvist"), email="anna.lindqvist@uddevalla.demo"
+    )
+    builder.employ(
+        anna,
+        care_homes[0],
+        date(2024, 2, 1),
+        extent=90,
+        title=org.title("fyrbodal", "underskoterska"),
+    )
     anna.login = True
     builder.finish(anna, profession_start=date(2023, 8, 14))
 
-    maria = builder.person(uddevalla, female=True, name=("Maria", "Berg"),
-                           email="maria.berg@uddevalla.demo")
+    maria = builder.person(
+        uddevalla, female=True, name=("Maria", "Berg"), email="maria.berg@uddevalla.demo"
+    )
     builder.manager(uddevalla, care_homes[:2], draft=maria, start=date(2018, 3, 1))
 
-    jonas = builder.person(uddevalla, female=False, name=("Jonas", "Ekberg"),
-                           email="jonas.ekberg@uddevalla.demo")
+    jonas = builder.person(
+        uddevalla, female=False, name=("Jonas", "Ekberg"), email="jonas.ekberg@uddevalla.demo"
+    )
     builder.employ(jonas, group_home, date(2015, 8, 17), title=org.title("fyrbodal", "stodpedagog"))
     jonas.login = True
     jonas.roles.append(RoleDraft(Role.COURSE_LEADER, uddevalla.municipality, date(2022, 1, 10)))
     builder.finish(jonas)
 
-    def official(info: MunicipalityInfo | None, name: tuple[str, str], female: bool, email: str,
-                 role: str, since: datetime.date) -> None:
-        draft = builder.person(info, region_slug="fyrbodal", female=female, name=name,
-                               email=email)
-        scope = {Role.HR: info and info.municipality,
-                 Role.AUDITOR: info and info.municipality}.get(role, org.regions["fyrbodal"])
+    def official(
+        info: MunicipalityInfo | None,
+        name: tuple[str, str],
+        female: bool,
+        email: str,
+        role: str,
+        since: datetime.date,
+    ) -> None:
+        draft = builder.person(info, region_slug="fyrbodal", female=female, name=name, email=email)
+        scope = {Role.HR: info and info.municipality, Role.AUDITOR: info and info.municipality}.get(
+            role, org.regions["fyrbodal"]
+        )
         draft.roles.append(RoleDraft(role, scope, since))
         draft.login = True
         builder.finish(draft)
 
-    official(uddevalla, ("Helena", "Ström"), True, "hr@uddevalla.demo", Role.HR,
-             date(2021, 4, 1))
-    official(None, ("Karin", "Sjöberg"), True, "koordinator@fyrbodal.demo", Role.COORDINATOR,
-             date(2020, 1, 13))
-    official(None, ("Peter", "Holmgren"), False, "admin@fyrbodal.demo", Role.ADMINISTRATOR,
-             date(2019, 9, 2))
+    official(uddevalla, ("Helena", "Ström"), True, "hr@uddevalla.demo", Role.HR, date(2021, 4, 1))
+    official(
+        None,
+        ("Karin", "Sjöberg"),
+        True,
+        "koordinator@fyrbodal.demo",
+        Role.COORDINATOR,
+        date(2020, 1, 13),
+    )
+    official(
+        None,
+        ("Peter", "Holmgren"),
+        False,
+        "admin@fyrbodal.demo",
+        Role.ADMINISTRATOR,
+        date(2019, 9, 2),
+    )
     # A union representative who follows the region's figures.
-    official(None, ("Lena", "Ekström"), True, "statistik@fyrbodal.demo",
-             Role.STATISTICS_READER, date(2023, 1, 16))
-    official(uddevalla, ("Göran", "Dahl"), False, "revisor@uddevalla.demo", Role.AUDITOR,
-             date(2024, 5, 6))
+    official(
+        None,
+        ("Lena", "Ekström"),
+        True,
+        "statistik@fyrbodal.demo",
+        Role.STATISTICS_READER,
+        date(2023, 1, 16),
+    )
+    official(
+        uddevalla,
+        ("Göran", "Dahl"),
+        False,
+        "revisor@uddevalla.demo",
+        Role.AUDITOR,
+        date(2024, 5, 6),
+    )
 
-    mette = builder.person(randers, female=True, name=("Mette", "Jensen"),
-                           email="mette.jensen@randers.demo")
-    builder.employ(mette, dk_care_home, date(2019, 5, 1), extent=80,
-                   title=org.title("midtjylland", "social-og-sundhedsassistent"))
+    mette = builder.person(
+        randers, female=True, name=("Mette", "Jensen"), email="mette.jensen@randers.demo"
+    )
+    builder.employ(
+        mette,
+        dk_care_home,
+        date(2019, 5, 1),
+        extent=80,
+        title=org.title("midtjylland", "social-og-sundhedsassistent"),
+    )
     mette.login = True
     builder.finish(mette, profession_start=date(2012, 8, 1))
-    lars = builder.person(randers, female=False, name=("Lars", "Nielsen"),
-                          email="lars.nielsen@randers.demo")
+    lars = builder.person(
+        randers, female=False, name=("Lars", "Nielsen"), email="lars.nielsen@randers.demo"
+    )
     builder.manager(randers, [dk_care_home], draft=lars, start=date(2016, 1, 4))
-    official(randers, ("Camilla", "Rasmussen"), True, "hr@randers.demo", Role.HR,
-             date(2020, 2, 3))
+    official(randers, ("Camilla", "Rasmussen"), True, "hr@randers.demo", Role.HR, date(2020, 2, 3))
     return [care_homes[0], group_home, dk_care_home]
 
 
 def _managed_units(drafts: list[PersonDraft]) -> set[int]:
-    return {r.scope.pk for d in drafts for r in d.roles
-            if r.role == Role.MANAGER and isinstance(r.scope, Unit)}
+    return {
+        r.scope.pk
+        for d in drafts
+        for r in d.roles
+        if r.role == Role.MANAGER and isinstance(r.scope, Unit)
+    }
 
 
 def _managers(builder: StaffBuilder, org: Organisation) -> None:
@@ -254,9 +316,15 @@ def _managers(builder: StaffBuilder, org: Organisation) -> None:
             group = [pending.pop(0)]
             first = group[0]
             if first.recipe in _SHARED_MANAGEMENT and builder.rng.random() < 0.35:
-                partner = next((u for u in pending if u.recipe in _SHARED_MANAGEMENT
-                                and u.unit.operating_area_id == first.unit.operating_area_id),
-                               None)
+                partner = next(
+                    (
+                        u
+                        for u in pending
+                        if u.recipe in _SHARED_MANAGEMENT
+                        and u.unit.operating_area_id == first.unit.operating_area_id
+                    ),
+                    None,
+                )
                 if partner is not None:
                     pending.remove(partner)
                     group.append(partner)
@@ -270,8 +338,9 @@ def _hr_officers(builder: StaffBuilder, org: Organisation) -> None:
         if info.municipality.pk in taken:
             continue
         draft = builder.person(info, email=f"hr@{info.slug}.demo", female_share=0.8)
-        draft.roles.append(RoleDraft(Role.HR, info.municipality, persons.days_back(
-            builder.rng, 0.5, 8)))
+        draft.roles.append(
+            RoleDraft(Role.HR, info.municipality, persons.days_back(builder.rng, 0.5, 8))
+        )
         draft.login = True
         builder.finish(draft)
 
@@ -291,8 +360,7 @@ def _allocate(total: int, units: list[UnitInfo]) -> list[int]:
     return [base + c for c in counts]
 
 
-def _employees(builder: StaffBuilder, org: Organisation, total: int,
-               fixed: list[UnitInfo]) -> None:
+def _employees(builder: StaffBuilder, org: Organisation, total: int, fixed: list[UnitInfo]) -> None:
     danish = round(total * DANISH_SHARE)
     for countries, share in ((("SE",), total - danish), (("DK",), danish)):
         infos = [i for i in org.municipalities if i.country in countries]
@@ -308,16 +376,21 @@ def _course_leaders(builder: StaffBuilder, org: Organisation) -> None:
     """Course leaders are experienced staff (a level-2 title where there is one)."""
     for town in _COURSE_LEADER_TOWNS:
         info = org.municipality(town)
-        staff = [d for d in builder.drafts if d.info is info and not d.roles
-                 and any(e.end is None for e in d.employments)]
-        senior = [d for d in staff if any(e.end is None and e.title.level >= 2
-                                          for e in d.employments)]
+        staff = [
+            d
+            for d in builder.drafts
+            if d.info is info and not d.roles and any(e.end is None for e in d.employments)
+        ]
+        senior = [
+            d for d in staff if any(e.end is None and e.title.level >= 2 for e in d.employments)
+        ]
         if not (senior or staff):
             continue
         draft = builder.rng.choice(senior or staff)
         draft.login = True
-        draft.roles.append(RoleDraft(Role.COURSE_LEADER, info.municipality,
-                                     persons.days_back(builder.rng, 0.2, 4)))
+        draft.roles.append(
+            RoleDraft(Role.COURSE_LEADER, info.municipality, persons.days_back(builder.rng, 0.2, 4))
+        )
 
 
 def _second_factors(drafts: list[PersonDraft]) -> None:

@@ -74,8 +74,10 @@ INTERNATIONAL = (
         7,
         _split("Fatima Amina Leila Aisha Maryam Hiba Nour Samira Yasmin Dalia Rana Zainab Lina"),
         _split("Mohammed Ahmed Ali Hassan Omar Yusuf Mustafa Ibrahim Karim Samir Tariq Amir"),
-        _split("Ahmed Hassan Mohammed Ali Ibrahim Omar Mahmoud Khalil Haddad Saleh Hussein "
-               "Abbas Jaber Nasser Al-Sayed"),
+        _split(
+            "Ahmed Hassan Mohammed Ali Ibrahim Omar Mahmoud Khalil Haddad Saleh Hussein "
+            "Abbas Jaber Nasser Al-Sayed"
+        ),
     ),
     NameGroup(
         4,

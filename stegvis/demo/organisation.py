@@ -142,27 +142,36 @@ def build_organisation(rng: random.Random) -> Organisation:
         region = Region.objects.create(name=region_spec.name, slug=region_spec.slug)
         regions[region_spec.slug] = region
         created = JobTitle.objects.bulk_create(
-            JobTitle(region=region, code=code, name=name, area_kind=area, level=level,
-                     licensed=licensed)
+            JobTitle(
+                region=region, code=code, name=name, area_kind=area, level=level, licensed=licensed
+            )
             for code, name, area, level, licensed in region_spec.titles
         )
         titles.update({(region_spec.slug, title.code): title for title in created})
 
         for muni_spec in region_spec.municipalities:
             municipality = Municipality.objects.create(
-                region=region, name=muni_spec.name, code=muni_spec.code,
-                country=muni_spec.country, language=muni_spec.language,
+                region=region,
+                name=muni_spec.name,
+                code=muni_spec.code,
+                country=muni_spec.country,
+                language=muni_spec.language,
             )
-            info = MunicipalityInfo(municipality, muni_spec, region_spec,
-                                    slugify_name(muni_spec.name))
+            info = MunicipalityInfo(
+                municipality, muni_spec, region_spec, slugify_name(muni_spec.name)
+            )
             infos.append(info)
-            kinds = [area for area in OperatingArea.Kind
-                     if any(spec.RECIPES[r].area == area for r in muni_spec.plan)]
+            kinds = [
+                area
+                for area in OperatingArea.Kind
+                if any(spec.RECIPES[r].area == area for r in muni_spec.plan)
+            ]
             area_objects = {
                 area.kind: area
                 for area in OperatingArea.objects.bulk_create(
-                    OperatingArea(municipality=municipality, kind=kind,
-                                  name=region_spec.area_names[kind])
+                    OperatingArea(
+                        municipality=municipality, kind=kind, name=region_spec.area_names[kind]
+                    )
                     for kind in kinds
                 )
             }
@@ -177,7 +186,9 @@ def build_organisation(rng: random.Random) -> Organisation:
                     unit = Unit(
                         municipality=municipality,
                         operating_area=area_objects[spec.RECIPES[recipe].area],
-                        name=name, kind=kind, opened_on=_opened_on(rng),
+                        name=name,
+                        kind=kind,
+                        opened_on=_opened_on(rng),
                     )
                     units.append((unit, recipe))
             for number, (unit, _recipe) in enumerate(units, start=1):
@@ -191,11 +202,17 @@ def build_organisation(rng: random.Random) -> Organisation:
     for info in infos:
         for unit_info in info.units:
             unit = unit_info.unit
-            placements.append(UnitPlacement(unit=unit, operating_area_id=unit.operating_area_id,
-                                            valid_from=unit.opened_on))
+            placements.append(
+                UnitPlacement(
+                    unit=unit, operating_area_id=unit.operating_area_id, valid_from=unit.opened_on
+                )
+            )
     for unit in closed:
-        placements.append(UnitPlacement(unit=unit, operating_area_id=unit.operating_area_id,
-                                        valid_from=unit.opened_on))
+        placements.append(
+            UnitPlacement(
+                unit=unit, operating_area_id=unit.operating_area_id, valid_from=unit.opened_on
+            )
+        )
     UnitPlacement.objects.bulk_create(placements)
     return Organisation(regions, infos, titles, closed, areas, len(placements))
 
@@ -208,17 +225,22 @@ _MERGERS = (
 )
 
 
-def _closed_units(info: MunicipalityInfo, areas: dict[str, OperatingArea],
-                  existing: int) -> list[Unit]:
+def _closed_units(
+    info: MunicipalityInfo, areas: dict[str, OperatingArea], existing: int
+) -> list[Unit]:
     result = []
     for town, name, recipe, closed_on in _MERGERS:
         if town != info.municipality.name:
             continue
         target = next(u for u in info.units if u.recipe == recipe)
         unit = Unit.objects.create(
-            municipality=info.municipality, operating_area=areas[spec.RECIPES[recipe].area],
-            name=name, kind=spec.RECIPES[recipe].kind, opened_on=datetime.date(1991, 9, 1),
-            closed_on=closed_on, merged_into=target.unit,
+            municipality=info.municipality,
+            operating_area=areas[spec.RECIPES[recipe].area],
+            name=name,
+            kind=spec.RECIPES[recipe].kind,
+            opened_on=datetime.date(1991, 9, 1),
+            closed_on=closed_on,
+            merged_into=target.unit,
             source_key=f"ORG-{info.spec.code}-{existing + len(result) + 1:03d}",
         )
         target.predecessor = unit

@@ -61,19 +61,49 @@ RECIPES: dict[str, Recipe] = {
 
 # Unit plans by municipality size. Larger municipalities also run child and youth social
 # services and municipal health care as operating areas of their own.
-_LARGE = {"care_home": 6, "home_care": 5, "group_home": 4, "day_activity": 2,
-          "personal_assistance": 1, "boendestod": 2, "sp_unit": 1, "rehab": 1, "nursing": 1,
-          "social_services": 1}
-_MEDIUM = {"care_home": 4, "home_care": 4, "group_home": 3, "day_activity": 1,
-           "personal_assistance": 1, "boendestod": 1, "sp_unit": 1, "rehab": 1, "nursing": 1,
-           "social_services": 1}
-_TOWN = {"care_home": 2, "home_care": 1, "group_home": 1, "boendestod": 1, "rehab": 1,
-         "nursing": 1, "social_services": 1}
+_LARGE = {
+    "care_home": 6,
+    "home_care": 5,
+    "group_home": 4,
+    "day_activity": 2,
+    "personal_assistance": 1,
+    "boendestod": 2,
+    "sp_unit": 1,
+    "rehab": 1,
+    "nursing": 1,
+    "social_services": 1,
+}
+_MEDIUM = {
+    "care_home": 4,
+    "home_care": 4,
+    "group_home": 3,
+    "day_activity": 1,
+    "personal_assistance": 1,
+    "boendestod": 1,
+    "sp_unit": 1,
+    "rehab": 1,
+    "nursing": 1,
+    "social_services": 1,
+}
+_TOWN = {
+    "care_home": 2,
+    "home_care": 1,
+    "group_home": 1,
+    "boendestod": 1,
+    "rehab": 1,
+    "nursing": 1,
+    "social_services": 1,
+}
 
 
 def _small(care: int, home: int, group: int, day: int) -> dict[str, int]:
-    plan = {"care_home": care, "home_care": home, "group_home": group, "day_activity": day,
-            "boendestod": 1}
+    plan = {
+        "care_home": care,
+        "home_care": home,
+        "group_home": group,
+        "day_activity": day,
+        "boendestod": 1,
+    }
     return {key: count for key, count in plan.items() if count}
 
 
@@ -95,10 +125,20 @@ FYRBODAL_MUNICIPALITIES = (
 )
 
 RANDERS = MunicipalitySpec(
-    "Randers", "730",
-    {"care_home": 3, "home_care": 2, "group_home": 2, "day_activity": 1, "boendestod": 1,
-     "sp_unit": 1, "rehab": 1, "social_services": 1},
-    country="DK", language="da",
+    "Randers",
+    "730",
+    {
+        "care_home": 3,
+        "home_care": 2,
+        "group_home": 2,
+        "day_activity": 1,
+        "boendestod": 1,
+        "sp_unit": 1,
+        "rehab": 1,
+        "social_services": 1,
+    },
+    country="DK",
+    language="da",
 )
 
 FYRBODAL = RegionSpec(
@@ -121,8 +161,13 @@ FYRBODAL = RegionSpec(
         ("stodpedagog", "Stödpedagog", A.DISABILITY, 2, False),
         ("personlig-assistent", "Personlig assistent", A.DISABILITY, 1, False),
         ("boendestodjare", "Boendestödjare", A.SOCIAL_PSYCHIATRY, 1, False),
-        ("stodpedagog-socialpsykiatri", "Stödpedagog socialpsykiatri", A.SOCIAL_PSYCHIATRY, 2,
-         False),
+        (
+            "stodpedagog-socialpsykiatri",
+            "Stödpedagog socialpsykiatri",
+            A.SOCIAL_PSYCHIATRY,
+            2,
+            False,
+        ),
         ("personligt-ombud", "Personligt ombud", A.SOCIAL_PSYCHIATRY, 2, False),
         ("sjukskoterska", "Sjuksköterska", A.HEALTH_CARE, 1, True),
         ("specialistsjukskoterska", "Specialistsjuksköterska", A.HEALTH_CARE, 2, True),
@@ -136,15 +181,20 @@ FYRBODAL = RegionSpec(
         ("verksamhetsutvecklare", "Verksamhetsutvecklare", "", 1, False),
     ),
     recipe_titles={
-        "care_home": (("underskoterska", 68), ("vardbitrade", 20),
-                      ("specialistunderskoterska", 12)),
-        "home_care": (("underskoterska", 60), ("vardbitrade", 32),
-                      ("specialistunderskoterska", 8)),
+        "care_home": (
+            ("underskoterska", 68),
+            ("vardbitrade", 20),
+            ("specialistunderskoterska", 12),
+        ),
+        "home_care": (("underskoterska", 60), ("vardbitrade", 32), ("specialistunderskoterska", 8)),
         "group_home": (("stodassistent", 65), ("stodpedagog", 35)),
         "day_activity": (("stodassistent", 55), ("stodpedagog", 45)),
         "personal_assistance": (("personlig-assistent", 100),),
-        "boendestod": (("boendestodjare", 76), ("stodpedagog-socialpsykiatri", 20),
-                       ("personligt-ombud", 4)),
+        "boendestod": (
+            ("boendestodjare", 76),
+            ("stodpedagog-socialpsykiatri", 20),
+            ("personligt-ombud", 4),
+        ),
         "sp_unit": (("boendestodjare", 60), ("stodpedagog-socialpsykiatri", 40)),
         "rehab": (("arbetsterapeut", 45), ("fysioterapeut", 40), ("rehabassistent", 15)),
         "nursing": (("sjukskoterska", 85), ("specialistsjukskoterska", 15)),

@@ -97,8 +97,13 @@ class StaffBuilder:
         self.drafts.append(draft)
         return draft
 
-    def finish(self, draft: PersonDraft, *, identity_share: float = 0.7,
-               profession_start: datetime.date | None = None) -> PersonDraft:
+    def finish(
+        self,
+        draft: PersonDraft,
+        *,
+        identity_share: float = 0.7,
+        profession_start: datetime.date | None = None,
+    ) -> PersonDraft:
         """Profession start, birth date, identity number and employee number from the career."""
         starts = [e.start for e in draft.employments]
         if profession_start is None and starts:
@@ -106,7 +111,8 @@ class StaffBuilder:
             profession_start = earliest
             if self.rng.random() < 0.45:
                 profession_start = earliest - datetime.timedelta(
-                    days=self.rng.randint(365, 15 * 365))
+                    days=self.rng.randint(365, 15 * 365)
+                )
         draft.profession_start = profession_start
         career_start = profession_start or persons.days_back(self.rng, 1, 20)
         born = persons.birth_date(self.rng, career_start)
@@ -123,12 +129,22 @@ class StaffBuilder:
             draft.employee_number = str(number)
         return draft
 
-    def employ(self, draft: PersonDraft, unit_info: UnitInfo, start: datetime.date, *,
-               title: JobTitle | None = None, extent: int = 100,
-               end: datetime.date | None = None) -> EmploymentDraft:
+    def employ(
+        self,
+        draft: PersonDraft,
+        unit_info: UnitInfo,
+        start: datetime.date,
+        *,
+        title: JobTitle | None = None,
+        extent: int = 100,
+        end: datetime.date | None = None,
+    ) -> EmploymentDraft:
         employment = EmploymentDraft(
-            unit_info.unit, title or self.title_for(draft, unit_info), extent,
-            max(start, unit_info.unit.opened_on), end,
+            unit_info.unit,
+            title or self.title_for(draft, unit_info),
+            extent,
+            max(start, unit_info.unit.opened_on),
+            end,
         )
         draft.employments.append(employment)
         return employment
@@ -153,18 +169,28 @@ class StaffBuilder:
             # Came over when the closed unit merged into this one.
             closed = unit_info.predecessor
             assert closed.closed_on is not None
-            earlier = persons.date_between(rng, persons.add_years(closed.closed_on, -15),
-                                           closed.closed_on - datetime.timedelta(days=200))
-            draft.employments.append(EmploymentDraft(
-                closed, self.title_for(draft, unit_info), persons.extent(rng),
-                max(earlier, closed.opened_on), closed.closed_on))
+            earlier = persons.date_between(
+                rng,
+                persons.add_years(closed.closed_on, -15),
+                closed.closed_on - datetime.timedelta(days=200),
+            )
+            draft.employments.append(
+                EmploymentDraft(
+                    closed,
+                    self.title_for(draft, unit_info),
+                    persons.extent(rng),
+                    max(earlier, closed.opened_on),
+                    closed.closed_on,
+                )
+            )
             start = closed.closed_on + ONE_DAY
         elif others and roll < 0.02:
             # Worked in another unit of the municipality before.
             other = rng.choice(others)
             end = start - ONE_DAY
-            begun = max(end - datetime.timedelta(days=rng.randint(365, 8 * 365)),
-                        other.unit.opened_on)
+            begun = max(
+                end - datetime.timedelta(days=rng.randint(365, 8 * 365)), other.unit.opened_on
+            )
             if begun < end:
                 self.employ(draft, other, begun, extent=persons.extent(rng), end=end)
         main = self.employ(draft, unit_info, start, extent=persons.extent(rng))
@@ -174,20 +200,29 @@ class StaffBuilder:
             last_day = ANCHOR - datetime.timedelta(days=30)
             if main.start + datetime.timedelta(days=30) < last_day:
                 main.end = persons.date_between(
-                    rng, main.start + datetime.timedelta(days=30), last_day)
+                    rng, main.start + datetime.timedelta(days=30), last_day
+                )
         elif others and roll < 0.065:
             # A second, concurrent employment in another unit of the same municipality.
             main.extent = rng.choice((50, 60, 75))
             second = rng.choice(others)
             extent = rng.choice([e for e in (25, 40, 50) if main.extent + e <= 100])
-            self.employ(draft, second, persons.date_between(
-                rng, main.start, ANCHOR - datetime.timedelta(days=7)), extent=extent)
+            self.employ(
+                draft,
+                second,
+                persons.date_between(rng, main.start, ANCHOR - datetime.timedelta(days=7)),
+                extent=extent,
+            )
         draft.login = main.end is None and rng.random() < 0.30
         return self.finish(draft)
 
-    def manager(self, info: MunicipalityInfo, units: list[UnitInfo],
-                draft: PersonDraft | None = None,
-                start: datetime.date | None = None) -> PersonDraft:
+    def manager(
+        self,
+        info: MunicipalityInfo,
+        units: list[UnitInfo],
+        draft: PersonDraft | None = None,
+        start: datetime.date | None = None,
+    ) -> PersonDraft:
         """The manager (enhetschef/leder) of ``units``, employed in the first of them."""
         rng = self.rng
         draft = draft or self.person(info, female_share=0.7)
@@ -195,16 +230,27 @@ class StaffBuilder:
         start = start or persons.days_back(rng, 0.3, 14)
         employment = self.employ(draft, units[0], start, title=title)
         for unit_info in units:
-            draft.roles.append(RoleDraft(
-                Role.MANAGER, unit_info.unit, max(employment.start, unit_info.unit.opened_on)))
+            draft.roles.append(
+                RoleDraft(
+                    Role.MANAGER, unit_info.unit, max(employment.start, unit_info.unit.opened_on)
+                )
+            )
             closed = unit_info.predecessor
             if closed is not None and closed.closed_on and employment.start < closed.closed_on:
-                draft.roles.append(RoleDraft(
-                    Role.MANAGER, closed, max(employment.start, closed.opened_on),
-                    closed.closed_on))
+                draft.roles.append(
+                    RoleDraft(
+                        Role.MANAGER,
+                        closed,
+                        max(employment.start, closed.opened_on),
+                        closed.closed_on,
+                    )
+                )
         draft.login = True
-        return self.finish(draft, profession_start=employment.start - datetime.timedelta(
-            days=rng.randint(2 * 365, 20 * 365)))
+        return self.finish(
+            draft,
+            profession_start=employment.start
+            - datetime.timedelta(days=rng.randint(2 * 365, 20 * 365)),
+        )
 
 
 def write(drafts: list[PersonDraft], password_hash: str) -> dict[str, int]:
@@ -212,8 +258,12 @@ def write(drafts: list[PersonDraft], password_hash: str) -> dict[str, int]:
     users = []
     for draft in drafts:
         if draft.login:
-            draft.user = User(email=draft.email, display_name=draft.full_name,
-                              password=password_hash, date_joined=ANCHOR_MOMENT)
+            draft.user = User(
+                email=draft.email,
+                display_name=draft.full_name,
+                password=password_hash,
+                date_joined=ANCHOR_MOMENT,
+            )
             users.append(draft.user)
     User.objects.bulk_create(users, batch_size=BATCH)
 
@@ -242,21 +292,36 @@ def write(drafts: list[PersonDraft], password_hash: str) -> dict[str, int]:
         for item in sorted(draft.employments, key=lambda e: e.start):
             municipality = item.unit.municipality
             sequence[municipality.pk] = sequence.get(municipality.pk, 0) + 1
-            employments.append(Employment(
-                person=person, unit=item.unit, job_title=item.title,
-                extent_percent=item.extent, start_date=item.start, end_date=item.end,
-                source_key=f"EMP-{municipality.code}-{sequence[municipality.pk]:06d}",
-            ))
+            employments.append(
+                Employment(
+                    person=person,
+                    unit=item.unit,
+                    job_title=item.title,
+                    extent_percent=item.extent,
+                    start_date=item.start,
+                    end_date=item.end,
+                    source_key=f"EMP-{municipality.code}-{sequence[municipality.pk]:06d}",
+                )
+            )
     Employment.objects.bulk_create(employments, batch_size=BATCH)
 
     assignments = []
     for draft in drafts:
         for role in draft.roles:
             scope = {type(role.scope).__name__.lower(): role.scope}
-            assignments.append(RoleAssignment(
-                user=draft.user,
-                role=role.role, valid_from=role.valid_from, valid_to=role.valid_to, **scope,
-            ))
+            assignments.append(
+                RoleAssignment(
+                    user=draft.user,
+                    role=role.role,
+                    valid_from=role.valid_from,
+                    valid_to=role.valid_to,
+                    **scope,
+                )
+            )
     RoleAssignment.objects.bulk_create(assignments, batch_size=BATCH)
-    return {"users": len(users), "people": len(people), "employments": len(employments),
-            "role_assignments": len(assignments)}
+    return {
+        "users": len(users),
+        "people": len(people),
+        "employments": len(employments),
+        "role_assignments": len(assignments),
+    }

@@ -8,27 +8,35 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import OperatingArea, Role, Unit
 
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
+
 class UnitForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of unit"), choices=Unit.Kind.choices)
     source_key = forms.CharField(label=_("HR system key"), max_length=100, required=False)
 
+
 class UnitCreateForm(UnitForm):
-    operating_area = forms.ModelChoiceField(label=_("Operating area"), queryset=OperatingArea.objects.none())
+    operating_area = forms.ModelChoiceField(
+        label=_("Operating area"), queryset=OperatingArea.objects.none()
+    )
     opened_on = forms.DateField(label=_("Opens on"), widget=DateInput(), initial=timezone.localdate)
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["operating_area"].queryset = municipality.operating_areas.all()
 
+
 class UnitMoveForm(forms.Form):
-    operating_area = forms.ModelChoiceField(label=_("New operating area"), queryset=OperatingArea.objects.none())
+    operating_area = forms.ModelChoiceField(
+        label=_("New operating area"), queryset=OperatingArea.objects.none()
+    )
     on = forms.DateField(label=_("From"), widget=DateInput(), initial=timezone.localdate)
 
     def __init__(self, *args, unit, **kwargs):
@@ -36,6 +44,7 @@ class UnitMoveForm(forms.Form):
         self.fields["operating_area"].queryset = unit.municipality.operating_areas.exclude(
             pk=unit.operating_area_id
         )
+
 
 class UnitMergeForm(forms.Form):
     into = forms.ModelChoiceField(label=_("Merge into"), queryset=Unit.objects.none())
@@ -49,11 +58,13 @@ class UnitMergeForm(forms.Form):
             .order_by("name")
         )
 
+
 class UnitCloseForm(forms.Form):
     on = forms.DateField(label=_("Closed from"), widget=DateInput(), initial=timezone.localdate)
 
     def __init__(self, *args, unit, **kwargs):
         super().__init__(*args, **kwargs)
+
 
 class RoleGrantForm(forms.Form):
     email = forms.EmailField(label=_("Email of the account"))

@@ -120,19 +120,27 @@ class Unit(models.Model):
         Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="units"
     )
     operating_area = models.ForeignKey(
-        OperatingArea, verbose_name=_("operating area"), on_delete=models.PROTECT,
+        OperatingArea,
+        verbose_name=_("operating area"),
+        on_delete=models.PROTECT,
         related_name="units",
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind)
     source_key = models.CharField(
-        _("HR system key"), max_length=100, blank=True,
+        _("HR system key"),
+        max_length=100,
+        blank=True,
         help_text=_("The unit's identifier in the HR system, used to match imports."),
     )
     opened_on = models.DateField(_("opened"), default=datetime.date(2000, 1, 1))
     closed_on = models.DateField(_("closed"), null=True, blank=True)
     merged_into = models.ForeignKey(
-        "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="merged_from",
     )
 
@@ -214,26 +222,43 @@ class RoleAssignment(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
         related_name="role_assignments",
     )
     role = models.CharField(_("role"), max_length=30, choices=Role)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("municipality"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT,
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="role_assignments",
     )
     valid_from = models.DateField(_("from"), default=timezone.localdate)
     valid_to = models.DateField(_("to"), null=True, blank=True)
     granted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -252,7 +277,9 @@ class RoleAssignment(models.Model):
                 ),
                 name="role_has_exactly_one_scope",
             ),
-            models.CheckConstraint(condition=~Q(role="employee"), name="employee_role_not_assigned"),
+            models.CheckConstraint(
+                condition=~Q(role="employee"), name="employee_role_not_assigned"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -41,8 +41,14 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.EMPLOYEE: frozenset({C.VIEW_OWN_PROFILE}),
     Role.MANAGER: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION}),
     Role.HR: frozenset(
-        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.MANAGE_PEOPLE, C.VIEW_ORGANISATION,
-         C.VIEW_STATISTICS, C.VIEW_HISTORY}
+        {
+            C.VIEW_OWN_PROFILE,
+            C.VIEW_STAFF,
+            C.MANAGE_PEOPLE,
+            C.VIEW_ORGANISATION,
+            C.VIEW_STATISTICS,
+            C.VIEW_HISTORY,
+        }
     ),
     Role.COORDINATOR: frozenset(
         {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION, C.VIEW_STATISTICS}
@@ -51,8 +57,16 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.AUDITOR: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_ORGANISATION}),
     Role.STATISTICS_READER: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_STATISTICS}),
     Role.ADMINISTRATOR: frozenset(
-        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.MANAGE_PEOPLE, C.VIEW_ORGANISATION,
-         C.MAINTAIN_ORGANISATION, C.ASSIGN_ROLES, C.VIEW_STATISTICS, C.VIEW_HISTORY}
+        {
+            C.VIEW_OWN_PROFILE,
+            C.VIEW_STAFF,
+            C.MANAGE_PEOPLE,
+            C.VIEW_ORGANISATION,
+            C.MAINTAIN_ORGANISATION,
+            C.ASSIGN_ROLES,
+            C.VIEW_STATISTICS,
+            C.VIEW_HISTORY,
+        }
     ),
 }
 
@@ -88,8 +102,12 @@ def markdown_table() -> str:
         for capability in Capability:
             marks = ["yes" if capability in CAPABILITIES[r] else "" for r in roles]
             rows.append(f"| {CAPABILITY_LABELS[capability]} | " + " | ".join(marks) + " |")
-        rows.append("| *assigned at* | " + " | ".join(
-            ", ".join(SCOPE_LEVELS[r]) if r != Role.EMPLOYEE else "unit (from employment)"
-            for r in roles
-        ) + " |")
+        rows.append(
+            "| *assigned at* | "
+            + " | ".join(
+                ", ".join(SCOPE_LEVELS[r]) if r != Role.EMPLOYEE else "unit (from employment)"
+                for r in roles
+            )
+            + " |"
+        )
     return "\n".join(rows) + "\n"

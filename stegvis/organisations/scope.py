@@ -30,7 +30,7 @@ class Scope:
         return not (self.everything or self.unit_ids or self.municipality_ids or self.region_ids)
 
     def units_q(self, path: str = "") -> Q:
-        """A filter for rows whose unit (reached through ``path``, e.g. ``"unit__"``) is in scope."""
+        """Rows whose unit (reached through ``path``, e.g. ``"unit__"``) is in scope."""
         if self.everything:
             return Q()
         if self.is_empty:

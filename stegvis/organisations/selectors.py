@@ -11,7 +11,9 @@ from .roles import Capability
 from .scope import active_assignments, scope_for
 
 
-def regions_visible_to(actor, capability: Capability = Capability.VIEW_ORGANISATION) -> QuerySet[Region]:
+def regions_visible_to(
+    actor, capability: Capability = Capability.VIEW_ORGANISATION
+) -> QuerySet[Region]:
     scope = scope_for(actor, capability)
     if scope.everything:
         return Region.objects.all()
@@ -26,7 +28,9 @@ def municipalities_visible_to(
     return Municipality.objects.filter(scope.municipalities_q()).select_related("region")
 
 
-def units_visible_to(actor, capability: Capability = Capability.VIEW_ORGANISATION) -> QuerySet[Unit]:
+def units_visible_to(
+    actor, capability: Capability = Capability.VIEW_ORGANISATION
+) -> QuerySet[Unit]:
     scope = scope_for(actor, capability)
     return Unit.objects.filter(scope.units_q()).select_related(
         "municipality", "operating_area", "merged_into"

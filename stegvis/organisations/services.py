@@ -106,9 +106,7 @@ def unit_move(*, actor, unit: Unit, operating_area: OperatingArea, on: datetime.
 
 
 @transaction.atomic
-def unit_close(
-    *, actor, unit: Unit, on: datetime.date, merged_into: Unit | None = None
-) -> Unit:
+def unit_close(*, actor, unit: Unit, on: datetime.date, merged_into: Unit | None = None) -> Unit:
     """Close the unit from ``on``. Staff must have left (or been moved by a merge) first.
 
     Manager and auditor assignments for the unit end the day before. Nothing is deleted.
@@ -118,7 +116,10 @@ def unit_close(
     remaining = unit.employments.filter(Q(end_date__isnull=True) | Q(end_date__gte=on)).count()
     if remaining:
         raise ValidationError(
-            _("%(count)d employments in the unit run on or after that date: end or move them first.")
+            _(
+                "%(count)d employments in the unit run on or after that date: "
+                "end or move them first."
+            )
             % {"count": remaining}
         )
     if merged_into is not None:
@@ -185,7 +186,9 @@ def role_grant(
     role = Role(role)
     level = _scope_level(scope_object)
     if role == Role.EMPLOYEE:
-        raise ValidationError(_("The employee role follows from an employment; it is not assigned."))
+        raise ValidationError(
+            _("The employee role follows from an employment; it is not assigned.")
+        )
     if level not in SCOPE_LEVELS[role]:
         raise ValidationError(
             _("%(role)s is assigned to a %(levels)s, not a %(level)s.")
@@ -208,13 +211,20 @@ def role_grant(
         actor=actor,
         target=assignment,
         message=gettext_noop("%(user)s became %(role)s for %(scope)s"),
-        data={"user": str(user), "user_id": user.pk, "role": role.value, "scope": str(scope_object)},
+        data={
+            "user": str(user),
+            "user_id": user.pk,
+            "role": role.value,
+            "scope": str(scope_object),
+        },
     )
     return assignment
 
 
 @transaction.atomic
-def role_end(*, actor, assignment: RoleAssignment, on: datetime.date | None = None) -> RoleAssignment:
+def role_end(
+    *, actor, assignment: RoleAssignment, on: datetime.date | None = None
+) -> RoleAssignment:
     """End an assignment: it no longer counts from the day after ``on`` (today by default)."""
     on = on or timezone.localdate()
     if assignment.valid_to is not None and assignment.valid_to <= on:

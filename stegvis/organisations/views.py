@@ -60,9 +60,9 @@ def municipality_detail(request, pk: int):
             "municipality": municipality,
             "areas": areas,
             "may_maintain": scope_for(request.user, MAINTAIN).contains_municipality(municipality),
-            "may_view_staff": scope_for(
-                request.user, Capability.VIEW_STAFF
-            ).contains_municipality(municipality),
+            "may_view_staff": scope_for(request.user, Capability.VIEW_STAFF).contains_municipality(
+                municipality
+            ),
         },
     )
 
@@ -104,7 +104,8 @@ def unit_create(request, municipality_pk: int):
             messages.success(request, _("The unit was created."))
             return redirect(unit)
     return render(
-        request, "organisations/unit_form.html",
+        request,
+        "organisations/unit_form.html",
         {"form": form, "municipality": municipality, "heading": _("New unit")},
     )
 
@@ -119,7 +120,8 @@ def unit_edit(request, pk: int):
         messages.success(request, _("The unit was saved."))
         return redirect(unit)
     return render(
-        request, "organisations/unit_form.html",
+        request,
+        "organisations/unit_form.html",
         {"form": form, "unit": unit, "heading": _("Edit %(unit)s") % {"unit": unit.name}},
     )
 
@@ -136,7 +138,8 @@ def unit_action(request, pk, form_class, action, heading, done_message):
             messages.success(request, done_message)
             return redirect(unit)
     return render(
-        request, "organisations/unit_form.html",
+        request,
+        "organisations/unit_form.html",
         {"form": form, "unit": unit, "heading": heading % {"unit": unit.name}},
     )
 
@@ -144,27 +147,35 @@ def unit_action(request, pk, form_class, action, heading, done_message):
 @capability_required(MAINTAIN)
 def unit_move(request, pk: int):
     return unit_action(
-        request, pk, UnitMoveForm,
+        request,
+        pk,
+        UnitMoveForm,
         lambda unit, data: services.unit_move(actor=request.user, unit=unit, **data),
-        _("Move %(unit)s to another operating area"), _("The unit was moved."),
+        _("Move %(unit)s to another operating area"),
+        _("The unit was moved."),
     )
 
 
 @capability_required(MAINTAIN)
 def unit_close(request, pk: int):
     return unit_action(
-        request, pk, UnitCloseForm,
+        request,
+        pk,
+        UnitCloseForm,
         lambda unit, data: services.unit_close(actor=request.user, unit=unit, **data),
-        _("Close %(unit)s"), _("The unit was closed."),
+        _("Close %(unit)s"),
+        _("The unit was closed."),
     )
 
 
 @capability_required(Capability.ASSIGN_ROLES)
 def roles(request):
     User = get_user_model()
-    units = selectors.units_visible_to(request.user, Capability.ASSIGN_ROLES).filter(
-        closed_on__isnull=True
-    ).order_by("municipality__name", "name")
+    units = (
+        selectors.units_visible_to(request.user, Capability.ASSIGN_ROLES)
+        .filter(closed_on__isnull=True)
+        .order_by("municipality__name", "name")
+    )
     municipalities = selectors.municipalities_visible_to(request.user, Capability.ASSIGN_ROLES)
     regions = selectors.regions_visible_to(request.user, Capability.ASSIGN_ROLES)
     form = RoleGrantForm(
@@ -181,7 +192,9 @@ def roles(request):
         else:
             try:
                 services.role_grant(
-                    actor=request.user, user=user, role=form.cleaned_data["role"],
+                    actor=request.user,
+                    user=user,
+                    role=form.cleaned_data["role"],
                     scope_object=form.cleaned_data["scope_object"],
                     valid_from=form.cleaned_data["valid_from"],
                 )
@@ -198,7 +211,8 @@ def roles(request):
         assignments = assignments.filter(role=role_filter)
     page = Paginator(assignments, 50).get_page(request.GET.get("page"))
     return render(
-        request, "organisations/roles.html",
+        request,
+        "organisations/roles.html",
         {"form": form, "page": page, "role_filter": role_filter},
     )
 

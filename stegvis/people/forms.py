@@ -17,9 +17,13 @@ class PersonForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=100)
     email = forms.EmailField(label=_("Email"), required=False)
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
-    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Person.Language.choices)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"), choices=Person.Language.choices
+    )
     identity_number = forms.CharField(
-        label=_("Personal identity number"), max_length=20, required=False,
+        label=_("Personal identity number"),
+        max_length=20,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
         help_text=_("Optional. Stored encrypted and shown masked."),
     )
@@ -40,8 +44,12 @@ class PersonCreateForm(PersonForm):
 class EmploymentForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     job_title = forms.ModelChoiceField(label=_("Job title"), queryset=JobTitle.objects.none())
-    extent_percent = forms.IntegerField(label=_("Extent (%)"), min_value=1, max_value=100, initial=100)
-    start_date = forms.DateField(label=_("Start date"), widget=DateInput(), initial=timezone.localdate)
+    extent_percent = forms.IntegerField(
+        label=_("Extent (%)"), min_value=1, max_value=100, initial=100
+    )
+    start_date = forms.DateField(
+        label=_("Start date"), widget=DateInput(), initial=timezone.localdate
+    )
     end_date = forms.DateField(label=_("End date"), widget=DateInput(), required=False)
     source_key = forms.CharField(label=_("HR system key"), max_length=100, required=False)
 

@@ -61,12 +61,20 @@ class Person(models.Model):
         EN = "en", _("English")
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("account"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="person",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
     )
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("home municipality"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="people",
+        Municipality,
+        verbose_name=_("home municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
         help_text=_("The municipality that keeps this person's record (empty for region staff)."),
     )
     region = models.ForeignKey(
@@ -82,7 +90,9 @@ class Person(models.Model):
     identity_number = EncryptedTextField(_("personal identity number"), blank=True, default="")
     identity_number_hash = models.CharField(max_length=64, blank=True, default="", db_index=True)
     profession_start_date = models.DateField(
-        _("in the profession since"), null=True, blank=True,
+        _("in the profession since"),
+        null=True,
+        blank=True,
         help_text=_("Start of work in the profession, which may predate the current employment."),
     )
     employee_number = models.CharField(_("employee number"), max_length=40, blank=True)
@@ -143,7 +153,9 @@ class Employment(models.Model):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     source_key = models.CharField(
-        _("HR system key"), max_length=100, blank=True,
+        _("HR system key"),
+        max_length=100,
+        blank=True,
         help_text=_("The employment's identifier in the HR system."),
     )
 

@@ -30,9 +30,7 @@ def people_visible_to(actor, capability: Capability = Capability.VIEW_STAFF) -> 
     employed_in_scope = Exists(
         Employment.objects.current().filter(person=OuterRef("pk")).filter(scope.units_q("unit__"))
     )
-    return Person.objects.filter(
-        own | employed_in_scope | scope.municipalities_q("municipality__")
-    )
+    return Person.objects.filter(own | employed_in_scope | scope.municipalities_q("municipality__"))
 
 
 def get_person_for(actor, pk: int, capability: Capability = Capability.VIEW_STAFF) -> Person:
@@ -94,8 +92,6 @@ def employment_for(actor, pk: int) -> Employment:
     """An employment of a person the actor may manage (HR/administrator), else 404."""
     people = people_visible_to(actor, Capability.MANAGE_PEOPLE)
     return get_object_or_404(
-        Employment.objects.select_related("person", "unit", "job_title").filter(
-            person__in=people
-        ),
+        Employment.objects.select_related("person", "unit", "job_title").filter(person__in=people),
         pk=pk,
     )

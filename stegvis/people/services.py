@@ -21,8 +21,13 @@ from .identity import identity_number_hash, normalise
 from .models import Employment, JobTitle, Person
 
 PERSON_FIELDS = (
-    "first_name", "last_name", "email", "phone", "preferred_language",
-    "profession_start_date", "employee_number",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "preferred_language",
+    "profession_start_date",
+    "employee_number",
 )
 
 
@@ -92,9 +97,11 @@ def person_update(*, actor, person: Person, identity_number: str | None = None, 
         if getattr(person, name) != value:
             changes[name] = [str(getattr(person, name) or ""), str(value or "")]
             setattr(person, name, value)
-    if identity_number is not None and normalise(
-        identity_number, person.municipality.country if person.municipality else "SE"
-    ) != person.identity_number:
+    if (
+        identity_number is not None
+        and normalise(identity_number, person.municipality.country if person.municipality else "SE")
+        != person.identity_number
+    ):
         _set_identity_number(
             person, identity_number, person.municipality.country if person.municipality else "SE"
         )
@@ -115,8 +122,10 @@ def person_update(*, actor, person: Person, identity_number: str | None = None, 
 
 def _validate_employment(unit: Unit, job_title: JobTitle, start: datetime.date, end) -> None:
     if unit.closed_on is not None and (end is None or end >= unit.closed_on):
-        raise ValidationError(_("The unit %(unit)s is closed from %(date)s.") % {
-            "unit": unit.name, "date": unit.closed_on})
+        raise ValidationError(
+            _("The unit %(unit)s is closed from %(date)s.")
+            % {"unit": unit.name, "date": unit.closed_on}
+        )
     if job_title.region_id != unit.municipality.region_id:
         raise ValidationError(_("The job title belongs to another region."))
     if end is not None and end < start:
@@ -140,30 +149,43 @@ def employment_start(
     if not 1 <= extent_percent <= 100:
         raise ValidationError(_("The extent is a percentage from 1 to 100."))
     employment = Employment.objects.create(
-        person=person, unit=unit, job_title=job_title, extent_percent=extent_percent,
-        start_date=start_date, end_date=end_date, source_key=source_key.strip(),
+        person=person,
+        unit=unit,
+        job_title=job_title,
+        extent_percent=extent_percent,
+        start_date=start_date,
+        end_date=end_date,
+        source_key=source_key.strip(),
     )
     log_action(
         "people.employment.started",
         actor=actor,
         target=person,
         message=gettext_noop("Employment as %(title)s in %(unit)s from %(start)s"),
-        data={"employment_id": employment.pk, "title": job_title.name, "unit": unit.name,
-              "unit_id": unit.pk, "extent": extent_percent, "start": str(start_date)},
+        data={
+            "employment_id": employment.pk,
+            "title": job_title.name,
+            "unit": unit.name,
+            "unit_id": unit.pk,
+            "extent": extent_percent,
+            "start": str(start_date),
+        },
         source=source,
     )
     return employment
 
 
 @transaction.atomic
-def employment_end(*, actor, employment: Employment, end_date: datetime.date,
-                   source: str = "web") -> Employment:
+def employment_end(
+    *, actor, employment: Employment, end_date: datetime.date, source: str = "web"
+) -> Employment:
     """End an employment on ``end_date`` (its last day). The row stays as history."""
     if end_date < employment.start_date:
         raise ValidationError(_("An employment cannot end before it starts."))
     if employment.end_date is not None and employment.end_date <= end_date:
-        raise ValidationError(_("The employment already ends on %(date)s.") % {
-            "date": employment.end_date})
+        raise ValidationError(
+            _("The employment already ends on %(date)s.") % {"date": employment.end_date}
+        )
     employment.end_date = end_date
     employment.save(update_fields=["end_date"])
     log_action(
@@ -183,8 +205,11 @@ def employment_move(*, actor, employment: Employment, unit: Unit, on: datetime.d
 
     Title, extent and HR key carry over; both rows stay, so where the person worked stays known.
     """
-    employment = Employment.objects.select_for_update().select_related("unit", "job_title").get(
-        pk=employment.pk)
+    employment = (
+        Employment.objects.select_for_update()
+        .select_related("unit", "job_title")
+        .get(pk=employment.pk)
+    )
     if unit.pk == employment.unit_id:
         raise ValidationError(_("The employment is already in that unit."))
     if unit.municipality_id != employment.unit.municipality_id:
@@ -196,8 +221,12 @@ def employment_move(*, actor, employment: Employment, unit: Unit, on: datetime.d
     employment.end_date = on - datetime.timedelta(days=1)
     employment.save(update_fields=["end_date"])
     moved = Employment.objects.create(
-        person=employment.person, unit=unit, job_title=employment.job_title,
-        extent_percent=employment.extent_percent, start_date=on, end_date=old_end,
+        person=employment.person,
+        unit=unit,
+        job_title=employment.job_title,
+        extent_percent=employment.extent_percent,
+        start_date=on,
+        end_date=old_end,
         source_key=employment.source_key,
     )
     log_action(
@@ -205,8 +234,13 @@ def employment_move(*, actor, employment: Employment, unit: Unit, on: datetime.d
         actor=actor,
         target=employment.person,
         message=gettext_noop("Moved from %(from_unit)s to %(to_unit)s on %(on)s"),
-        data={"from_unit": employment.unit.name, "to_unit": unit.name, "on": str(on),
-              "from_employment_id": employment.pk, "to_employment_id": moved.pk},
+        data={
+            "from_unit": employment.unit.name,
+            "to_unit": unit.name,
+            "on": str(on),
+            "from_employment_id": employment.pk,
+            "to_employment_id": moved.pk,
+        },
     )
     return moved
 
@@ -237,5 +271,3 @@ def save_language_preference(*, user, language: str) -> None:
     Person.objects.filter(user=user).exclude(preferred_language=language).update(
         preferred_language=language
     )
-
-

@@ -63,7 +63,9 @@ def headcount_table(scope: Scope) -> HeadcountTable:
     by_row: dict[int, dict[str, tuple[int, int]]] = {}
     for row in counts:
         by_row.setdefault(row["unit__municipality_id"], {})[row["unit__operating_area__kind"]] = (
-            row["people"], row["extent"] or 0)
+            row["people"],
+            row["extent"] or 0,
+        )
     for pk, name in names.items():
         cells = by_row.get(pk, {})
         people = [cells.get(k.value, (0, 0))[0] for k in kinds]

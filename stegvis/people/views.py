@@ -48,7 +48,10 @@ def _render_person(request, person, *, own: bool):
     may_manage = not own and (
         scope_manage.everything
         or any(scope_manage.contains_unit(e.unit) for e in employments if e.is_current())
-        or (person.municipality is not None and scope_manage.contains_municipality(person.municipality))
+        or (
+            person.municipality is not None
+            and scope_manage.contains_municipality(person.municipality)
+        )
     )
     may_see_history = may_manage and not scope_for(request.user, Capability.VIEW_HISTORY).is_empty
     return render(
@@ -114,7 +117,9 @@ def _manageable_municipalities(user):
 
 @capability_required(MANAGE)
 def person_create(request):
-    form = PersonCreateForm(request.POST or None, municipalities=_manageable_municipalities(request.user))
+    form = PersonCreateForm(
+        request.POST or None, municipalities=_manageable_municipalities(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         municipality = data.pop("municipality")
@@ -142,15 +147,22 @@ def person_edit(request, pk: int):
         data = dict(form.cleaned_data)
         number = data.pop("identity_number") or None
         try:
-            services.person_update(actor=request.user, person=person, identity_number=number, **data)
+            services.person_update(
+                actor=request.user, person=person, identity_number=number, **data
+            )
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(person)
     return render(
-        request, "people/person_form.html",
-        {"form": form, "person": person, "heading": _("Edit %(name)s") % {"name": person.full_name}},
+        request,
+        "people/person_form.html",
+        {
+            "form": form,
+            "person": person,
+            "heading": _("Edit %(name)s") % {"name": person.full_name},
+        },
     )
 
 
@@ -178,9 +190,13 @@ def employment_add(request, pk: int):
             messages.success(request, _("The employment was added."))
             return redirect(person)
     return render(
-        request, "people/person_form.html",
-        {"form": form, "person": person,
-         "heading": _("New employment for %(name)s") % {"name": person.full_name}},
+        request,
+        "people/person_form.html",
+        {
+            "form": form,
+            "person": person,
+            "heading": _("New employment for %(name)s") % {"name": person.full_name},
+        },
     )
 
 
@@ -197,18 +213,24 @@ def employment_end(request, pk: int):
             messages.success(request, _("The employment end was recorded."))
             return redirect(employment.person)
     return render(
-        request, "people/person_form.html",
-        {"form": form, "person": employment.person,
-         "heading": _("End employment: %(employment)s") % {"employment": employment}},
+        request,
+        "people/person_form.html",
+        {
+            "form": form,
+            "person": employment.person,
+            "heading": _("End employment: %(employment)s") % {"employment": employment},
+        },
     )
 
 
 @capability_required(MANAGE)
 def employment_move(request, pk: int):
     employment = selectors.employment_for(request.user, pk)
-    units = _units_for_employment(request.user, employment.person).filter(
-        municipality_id=employment.unit.municipality_id
-    ).exclude(pk=employment.unit_id)
+    units = (
+        _units_for_employment(request.user, employment.person)
+        .filter(municipality_id=employment.unit.municipality_id)
+        .exclude(pk=employment.unit_id)
+    )
     form = EmploymentMoveForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         try:
@@ -219,9 +241,13 @@ def employment_move(request, pk: int):
             messages.success(request, _("The employment was moved."))
             return redirect(employment.person)
     return render(
-        request, "people/person_form.html",
-        {"form": form, "person": employment.person,
-         "heading": _("Move employment: %(employment)s") % {"employment": employment}},
+        request,
+        "people/person_form.html",
+        {
+            "form": form,
+            "person": employment.person,
+            "heading": _("Move employment: %(employment)s") % {"employment": employment},
+        },
     )
 
 
@@ -229,9 +255,12 @@ def employment_move(request, pk: int):
 def unit_merge(request, pk: int):
     """Merging moves staff, so it lives with people; the page is the organisation's."""
     return unit_action(
-        request, pk, UnitMergeForm,
+        request,
+        pk,
+        UnitMergeForm,
         lambda unit, data: services.unit_merge(actor=request.user, unit=unit, **data),
-        _("Merge %(unit)s into another unit"), _("The units were merged."),
+        _("Merge %(unit)s into another unit"),
+        _("The units were merged."),
     )
 
 

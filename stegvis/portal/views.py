@@ -21,7 +21,8 @@ def home(request):
     context = {
         "person": person,
         "employments": list(people_selectors.employments_of(person).filter(end_date__isnull=True))
-        if person else [],
+        if person
+        else [],
         "phase": experience_phase(person.profession_start_date) if person else None,
         "roles": sorted(roles, key=list(Role).index),
     }
@@ -29,7 +30,13 @@ def home(request):
         context["managed_units"] = org_selectors.units_with_staff_counts(
             org_selectors.units_managed_by(user)
         ).order_by("name")
-    if roles & {Role.HR, Role.COORDINATOR, Role.ADMINISTRATOR, Role.STATISTICS_READER, Role.AUDITOR}:
+    if roles & {
+        Role.HR,
+        Role.COORDINATOR,
+        Role.ADMINISTRATOR,
+        Role.STATISTICS_READER,
+        Role.AUDITOR,
+    }:
         context["municipalities"] = org_selectors.municipalities_with_counts(
             org_selectors.municipalities_visible_to(user)
         ).order_by("name")

@@ -96,8 +96,12 @@ def test_swedish_is_the_default_whatever_the_browser_asks(client, db):
 def test_a_person_from_hr_data_gets_a_login_and_an_invitation(
     cast, client, django_capture_on_commit_callbacks
 ):
-    person = f.PersonFactory(municipality=cast.uddevalla, first_name="Ny", last_name="Anställd",
-                             email="ny.anstalld@example.org")
+    person = f.PersonFactory(
+        municipality=cast.uddevalla,
+        first_name="Ny",
+        last_name="Anställd",
+        email="ny.anstalld@example.org",
+    )
     with django_capture_on_commit_callbacks(execute=True):
         user = person_grant_login(actor=cast.hr.user, person=person, base_url="http://testserver/")
     assert not user.has_usable_password()

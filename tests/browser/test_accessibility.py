@@ -26,7 +26,9 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("who, path", PAGES, ids=[f"{w or 'anonymous'}:{i}" for i, (w, _p) in enumerate(PAGES)])
+@pytest.mark.parametrize(
+    "who, path", PAGES, ids=[f"{w or 'anonymous'}:{i}" for i, (w, _p) in enumerate(PAGES)]
+)
 def test_page_has_no_wcag_violations(who, path, cast, axe_page, sign_in):
     if who:
         sign_in(axe_page, getattr(cast, who).user)

@@ -37,8 +37,9 @@ def test_hr_logs_in_with_a_totp_code(cast, page):
     _log_in(page, cast.hr.email)
     page.wait_for_url("**/2fa/authenticate/")
     code = format_hotp_value(hotp_value(f.TOTP_SECRET, int(time.time()) // 30))
-    page.get_by_label("Kod").fill(code) if page.get_by_label("Kod").count() else \
-        page.locator("input[name=code]").fill(code)
+    page.get_by_label("Kod").fill(code) if page.get_by_label("Kod").count() else page.locator(
+        "input[name=code]"
+    ).fill(code)
     page.locator("form button[type=submit]").first.click()
     page.wait_for_url("**/")
     assert "Hanna" in page.locator("h1").inner_text()
@@ -67,7 +68,12 @@ def test_a_manager_sees_only_their_units_staff(cast, page, sign_in):
 def test_pages_fit_a_phone_screen(cast, page, sign_in):
     sign_in(page, cast.manager.user)
     page.set_viewport_size({"width": 360, "height": 740})
-    for path in ("/", "/people/", f"/people/{cast.employee.pk}/", f"/organisation/units/{cast.solgarden.pk}/"):
+    for path in (
+        "/",
+        "/people/",
+        f"/people/{cast.employee.pk}/",
+        f"/organisation/units/{cast.solgarden.pk}/",
+    ):
         page.goto(path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"

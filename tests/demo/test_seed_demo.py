@@ -22,10 +22,20 @@ from stegvis.people.phases import Phase, experience_phase
 
 PASSWORD = "stegvis-demo-2026"
 FYRBODAL = {
-    "Bengtsfors": "1460", "Dals-Ed": "1438", "Färgelanda": "1439", "Lysekil": "1484",
-    "Mellerud": "1461", "Munkedal": "1430", "Orust": "1421", "Sotenäs": "1427",
-    "Strömstad": "1486", "Tanum": "1435", "Trollhättan": "1488", "Uddevalla": "1485",
-    "Vänersborg": "1487", "Åmål": "1492",
+    "Bengtsfors": "1460",
+    "Dals-Ed": "1438",
+    "Färgelanda": "1439",
+    "Lysekil": "1484",
+    "Mellerud": "1461",
+    "Munkedal": "1430",
+    "Orust": "1421",
+    "Sotenäs": "1427",
+    "Strömstad": "1486",
+    "Tanum": "1435",
+    "Trollhättan": "1488",
+    "Uddevalla": "1485",
+    "Vänersborg": "1487",
+    "Åmål": "1492",
 }
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +47,10 @@ def summary():
 
 
 def test_municipalities_with_official_codes(summary):
-    rows = {m.name: (m.code, m.country, m.language, m.region.slug)
-            for m in Municipality.objects.select_related("region")}
+    rows = {
+        m.name: (m.code, m.country, m.language, m.region.slug)
+        for m in Municipality.objects.select_related("region")
+    }
     assert len(rows) == 15 == summary.municipalities
     for name, code in FYRBODAL.items():
         assert rows[name] == (code, "SE", "sv", "fyrbodal")
@@ -65,15 +77,22 @@ def test_every_open_unit_has_a_current_manager(summary):
         assignment = managers.get(unit=unit)
         # The manager is employed as enhetschef/leder in one of the units they lead.
         led = managers.filter(user=assignment.user).values_list("unit", flat=True)
-        assert Employment.objects.current().filter(
-            person__user=assignment.user, unit__in=led, job_title__code__in=["enhetschef", "leder"]
-        ).exists()
+        assert (
+            Employment.objects.current()
+            .filter(
+                person__user=assignment.user,
+                unit__in=led,
+                job_title__code__in=["enhetschef", "leder"],
+            )
+            .exists()
+        )
 
 
 def test_every_municipality_has_an_hr_officer(summary):
     for municipality in Municipality.objects.all():
-        assert RoleAssignment.objects.active().filter(
-            role=Role.HR, municipality=municipality).exists(), municipality
+        assert (
+            RoleAssignment.objects.active().filter(role=Role.HR, municipality=municipality).exists()
+        ), municipality
 
 
 def test_no_employee_role_is_assigned_and_scopes_fit(summary):
@@ -109,7 +128,8 @@ def test_demo_logins_exist(summary):
     assert mette.region.slug == "midtjylland"
     lars = User.objects.get(email="lars.nielsen@randers.demo")
     assert RoleAssignment.objects.filter(
-        user=lars, role=Role.MANAGER, unit=mette.employments.get().unit).exists()
+        user=lars, role=Role.MANAGER, unit=mette.employments.get().unit
+    ).exists()
     coordinator = Person.objects.get(email="koordinator@fyrbodal.demo")
     assert coordinator.municipality is None
     assert coordinator.region.slug == "fyrbodal"
@@ -180,9 +200,18 @@ def test_employments_are_plausible(summary):
 
 def _snapshot():
     return [
-        (p.email, p.first_name, p.last_name, p.profession_start_date,
-         tuple(sorted((e.unit.source_key, e.start_date, e.end_date, e.extent_percent)
-                      for e in p.employments.all())))
+        (
+            p.email,
+            p.first_name,
+            p.last_name,
+            p.profession_start_date,
+            tuple(
+                sorted(
+                    (e.unit.source_key, e.start_date, e.end_date, e.extent_percent)
+                    for e in p.employments.all()
+                )
+            ),
+        )
         for p in Person.objects.order_by("email").prefetch_related("employments__unit")
     ]
 
@@ -231,10 +260,14 @@ def test_second_factor_and_demo_totp(summary, email):
 def test_every_hr_officer_and_administrator_has_totp(summary):
     from allauth.mfa.models import Authenticator
 
-    holders = set(RoleAssignment.objects.filter(
-        role__in=[Role.HR, Role.ADMINISTRATOR]).values_list("user", flat=True))
-    with_totp = set(Authenticator.objects.filter(
-        type=Authenticator.Type.TOTP).values_list("user", flat=True))
+    holders = set(
+        RoleAssignment.objects.filter(role__in=[Role.HR, Role.ADMINISTRATOR]).values_list(
+            "user", flat=True
+        )
+    )
+    with_totp = set(
+        Authenticator.objects.filter(type=Authenticator.Type.TOTP).values_list("user", flat=True)
+    )
     assert holders and holders <= with_totp
 
 

@@ -14,11 +14,14 @@ D = datetime.date
 
 def test_moving_a_unit_keeps_its_placement_history(cast):
     disability = OperatingArea.objects.get(municipality=cast.uddevalla, kind="disability")
-    services.unit_move(actor=cast.admin.user, unit=cast.solgarden, operating_area=disability,
-                       on=D(2025, 1, 1))
+    services.unit_move(
+        actor=cast.admin.user, unit=cast.solgarden, operating_area=disability, on=D(2025, 1, 1)
+    )
     placements = list(UnitPlacement.objects.filter(unit=cast.solgarden).order_by("valid_from"))
     assert [(p.operating_area.kind, p.valid_to) for p in placements] == [
-        ("elder_care", D(2024, 12, 31)), ("disability", None)]
+        ("elder_care", D(2024, 12, 31)),
+        ("disability", None),
+    ]
     cast.solgarden.refresh_from_db()
     assert cast.solgarden.operating_area == disability
     assert cast.employee.employments.get().unit == cast.solgarden  # staff stay with the unit
@@ -29,8 +32,9 @@ def test_moving_a_unit_keeps_its_placement_history(cast):
 def test_a_unit_cannot_move_to_another_municipality(cast):
     elsewhere = OperatingArea.objects.get(municipality=cast.vanersborg)
     with pytest.raises(ValidationError):
-        services.unit_move(actor=cast.admin.user, unit=cast.solgarden, operating_area=elsewhere,
-                           on=D(2025, 1, 1))
+        services.unit_move(
+            actor=cast.admin.user, unit=cast.solgarden, operating_area=elsewhere, on=D(2025, 1, 1)
+        )
 
 
 def test_closing_a_unit_with_staff_is_refused(cast):
@@ -41,7 +45,9 @@ def test_closing_a_unit_with_staff_is_refused(cast):
 
 
 def test_closing_an_empty_unit_ends_its_manager_roles_and_keeps_the_row(cast):
-    employment_end(actor=cast.hr.user, employment=cast.colleague.employments.get(), end_date=D(2024, 12, 31))
+    employment_end(
+        actor=cast.hr.user, employment=cast.colleague.employments.get(), end_date=D(2024, 12, 31)
+    )
     boss = f.grant(f.UserFactory(), "manager", cast.linden)
     services.unit_close(actor=cast.admin.user, unit=cast.linden, on=D(2025, 1, 1))
     cast.linden.refresh_from_db()
@@ -56,11 +62,15 @@ def test_merging_moves_running_employments_and_closes_the_unit(cast):
     unit_merge(actor=cast.admin.user, unit=cast.solgarden, into=cast.linden, on=D(2025, 6, 1))
     rows = list(cast.employee.employments.order_by("start_date"))
     assert [(r.unit, r.start_date, r.end_date) for r in rows] == [
-        (cast.solgarden, history_start, D(2025, 5, 31)), (cast.linden, D(2025, 6, 1), None)]
+        (cast.solgarden, history_start, D(2025, 5, 31)),
+        (cast.linden, D(2025, 6, 1), None),
+    ]
     cast.solgarden.refresh_from_db()
     assert cast.solgarden.merged_into == cast.linden and cast.solgarden.closed_on == D(2025, 6, 1)
     assert not RoleAssignment.objects.active(D(2025, 6, 1)).filter(unit=cast.solgarden).exists()
-    assert AuditEvent.objects.filter(action="organisations.unit.merged_in", target_id=cast.linden.pk).exists()
+    assert AuditEvent.objects.filter(
+        action="organisations.unit.merged_in", target_id=cast.linden.pk
+    ).exists()
 
 
 def test_merge_across_municipalities_is_refused_and_changes_nothing(cast):
@@ -71,18 +81,27 @@ def test_merge_across_municipalities_is_refused_and_changes_nothing(cast):
 
 def test_role_grant_respects_the_roles_scope_level(cast):
     with pytest.raises(ValidationError):
-        services.role_grant(actor=cast.admin.user, user=cast.employee.user, role="manager",
-                            scope_object=cast.uddevalla)
-    assignment = services.role_grant(actor=cast.admin.user, user=cast.employee.user, role="manager",
-                                     scope_object=cast.linden)
+        services.role_grant(
+            actor=cast.admin.user,
+            user=cast.employee.user,
+            role="manager",
+            scope_object=cast.uddevalla,
+        )
+    assignment = services.role_grant(
+        actor=cast.admin.user, user=cast.employee.user, role="manager", scope_object=cast.linden
+    )
     assert assignment.granted_by == cast.admin.user
     assert AuditEvent.objects.filter(action="organisations.role.granted").count() == 1
 
 
 def test_an_administrator_cannot_assign_roles_in_another_region(cast):
     with pytest.raises(ValidationError):
-        services.role_grant(actor=cast.admin.user, user=cast.outsider.user, role="manager",
-                            scope_object=cast.kildevang)
+        services.role_grant(
+            actor=cast.admin.user,
+            user=cast.outsider.user,
+            role="manager",
+            scope_object=cast.kildevang,
+        )
 
 
 def test_role_end_is_recorded_with_its_actor(cast):

@@ -9,12 +9,15 @@ from stegvis.people.phases import Phase, experience_phase
 D = datetime.date
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("19900101-0017", "19900101-0017"),
-    ("199001010017", "19900101-0017"),
-    ("900101-0017", "19900101-0017"),
-    ("900161-0014", "19900161-0014"),  # samordningsnummer: day + 60
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("19900101-0017", "19900101-0017"),
+        ("199001010017", "19900101-0017"),
+        ("900101-0017", "19900101-0017"),
+        ("900161-0014", "19900161-0014"),  # samordningsnummer: day + 60
+    ],
+)
 def test_swedish_numbers_are_normalised(raw, expected):
     assert normalise_swedish(raw, today=D(2026, 1, 1)) == expected
 
@@ -41,14 +44,17 @@ def test_masking_hides_the_last_four_digits():
     assert mask_identity_number("") == ""
 
 
-@pytest.mark.parametrize("start, phase", [
-    (D(2025, 6, 1), Phase.NEW),
-    (D(2024, 6, 2), Phase.NEW),        # one day short of two years
-    (D(2024, 6, 1), Phase.EXPERIENCED),  # exactly two years
-    (D(2021, 6, 2), Phase.EXPERIENCED),
-    (D(2021, 6, 1), Phase.SENIOR),      # exactly five years
-    (D(1990, 1, 1), Phase.SENIOR),
-])
+@pytest.mark.parametrize(
+    "start, phase",
+    [
+        (D(2025, 6, 1), Phase.NEW),
+        (D(2024, 6, 2), Phase.NEW),  # one day short of two years
+        (D(2024, 6, 1), Phase.EXPERIENCED),  # exactly two years
+        (D(2021, 6, 2), Phase.EXPERIENCED),
+        (D(2021, 6, 1), Phase.SENIOR),  # exactly five years
+        (D(1990, 1, 1), Phase.SENIOR),
+    ],
+)
 def test_experience_phase_boundaries(start, phase):
     assert experience_phase(start, on=D(2026, 6, 1)) == phase
 

@@ -15,8 +15,12 @@ D = datetime.date
 
 def test_person_without_login_is_created_with_an_encrypted_identity_number(cast):
     person = services.person_create(
-        actor=cast.hr.user, region=cast.region, municipality=cast.uddevalla,
-        first_name="Ebba", last_name="Ström", identity_number="199001020016",
+        actor=cast.hr.user,
+        region=cast.region,
+        municipality=cast.uddevalla,
+        first_name="Ebba",
+        last_name="Ström",
+        identity_number="199001020016",
     )
     assert person.user is None
     assert person.identity_number == "19900102-0016"
@@ -31,25 +35,42 @@ def test_person_without_login_is_created_with_an_encrypted_identity_number(cast)
 
 def test_duplicate_identity_numbers_are_refused(cast):
     with pytest.raises(ValidationError, match="already"):
-        services.person_create(actor=cast.hr.user, region=cast.region, municipality=cast.uddevalla,
-                               first_name="A", last_name="B", identity_number="19900101-0017")
+        services.person_create(
+            actor=cast.hr.user,
+            region=cast.region,
+            municipality=cast.uddevalla,
+            first_name="A",
+            last_name="B",
+            identity_number="19900101-0017",
+        )
 
 
 def test_bad_identity_number_is_a_clear_error_and_nothing_is_saved(cast):
     before = Person.objects.count()
     with pytest.raises(ValidationError, match="check digit"):
-        services.person_create(actor=cast.hr.user, region=cast.region, municipality=cast.uddevalla,
-                               first_name="A", last_name="B", identity_number="19900101-0018")
+        services.person_create(
+            actor=cast.hr.user,
+            region=cast.region,
+            municipality=cast.uddevalla,
+            first_name="A",
+            last_name="B",
+            identity_number="19900101-0018",
+        )
     assert Person.objects.count() == before
 
 
 def test_moving_an_employment_keeps_both_rows_and_records_who(cast):
     employment = cast.employee.employments.get()
-    moved = services.employment_move(actor=cast.hr.user, employment=employment, unit=cast.linden,
-                                     on=D(2025, 3, 1))
+    moved = services.employment_move(
+        actor=cast.hr.user, employment=employment, unit=cast.linden, on=D(2025, 3, 1)
+    )
     employment.refresh_from_db()
     assert employment.end_date == D(2025, 2, 28)
-    assert (moved.unit, moved.start_date, moved.job_title) == (cast.linden, D(2025, 3, 1), employment.job_title)
+    assert (moved.unit, moved.start_date, moved.job_title) == (
+        cast.linden,
+        D(2025, 3, 1),
+        employment.job_title,
+    )
     event = AuditEvent.objects.get(action="people.employment.moved")
     assert event.actor == cast.hr.user
     with translation.override("en"):
@@ -63,8 +84,12 @@ def test_employment_cannot_end_before_it_starts(cast):
 
 
 def test_person_update_records_which_fields_changed_without_values_of_the_number(cast):
-    services.person_update(actor=cast.hr.user, person=cast.employee, phone="0701-234567",
-                           identity_number="19900102-0016")
+    services.person_update(
+        actor=cast.hr.user,
+        person=cast.employee,
+        phone="0701-234567",
+        identity_number="19900102-0016",
+    )
     event = AuditEvent.objects.get(action="people.person.updated")
     assert "phone" in event.data["fields"] and "identity_number" in event.data["fields"]
     assert "0016" not in str(event.data)
@@ -75,7 +100,9 @@ def test_identity_numbers_never_reach_the_log(caplog):
 
     logger = logging.getLogger("stegvis.test")
     handler_filter = RedactIdentityNumbers()
-    record = logger.makeRecord("x", logging.INFO, "f", 1, "lookup %s failed", ("19900101-0017",), None)
+    record = logger.makeRecord(
+        "x", logging.INFO, "f", 1, "lookup %s failed", ("19900101-0017",), None
+    )
     handler_filter.filter(record)
     assert "0017" not in record.getMessage()
     assert "[redacted]" in record.getMessage()

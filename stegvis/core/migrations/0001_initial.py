@@ -6,35 +6,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(db_index=True, max_length=100, verbose_name='action')),
-                ('message', models.CharField(max_length=300, verbose_name='message')),
-                ('actor_label', models.CharField(blank=True, max_length=200, verbose_name='actor name')),
-                ('target_id', models.PositiveBigIntegerField()),
-                ('target_label', models.CharField(blank=True, max_length=300, verbose_name='target')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='data')),
-                ('source', models.CharField(choices=[('web', 'web'), ('system', 'system'), ('import', 'import'), ('scim', 'provisioning'), ('command', 'command line')], default='web', max_length=20, verbose_name='source')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='time')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='actor')),
-                ('target_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(db_index=True, max_length=100, verbose_name="action")),
+                ("message", models.CharField(max_length=300, verbose_name="message")),
+                (
+                    "actor_label",
+                    models.CharField(blank=True, max_length=200, verbose_name="actor name"),
+                ),
+                ("target_id", models.PositiveBigIntegerField()),
+                (
+                    "target_label",
+                    models.CharField(blank=True, max_length=300, verbose_name="target"),
+                ),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="data")),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("web", "web"),
+                            ("system", "system"),
+                            ("import", "import"),
+                            ("scim", "provisioning"),
+                            ("command", "command line"),
+                        ],
+                        default="web",
+                        max_length=20,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="time"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "target_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit event',
-                'verbose_name_plural': 'audit events',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['target_type', 'target_id', '-created_at'], name='core_audite_target__d92be6_idx')],
+                "verbose_name": "audit event",
+                "verbose_name_plural": "audit events",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(
+                        fields=["target_type", "target_id", "-created_at"],
+                        name="core_audite_target__d92be6_idx",
+                    )
+                ],
             },
         ),
     ]

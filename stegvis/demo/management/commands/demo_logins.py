@@ -13,7 +13,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if settings.STEGVIS_ENV not in {"demo", "test"}:
             raise CommandError("Demo logins exist only in the demo profile.")
-        present = set(User.objects.filter(email__in=[e for _l, e in LOGINS]).values_list("email", flat=True))
+        present = set(
+            User.objects.filter(email__in=[e for _l, e in LOGINS]).values_list("email", flat=True)
+        )
         width = max(len(label) for label, _email in LOGINS)
         self.stdout.write(f"Demo logins (password: {DEFAULT_PASSWORD}):")
         for label, email in LOGINS:

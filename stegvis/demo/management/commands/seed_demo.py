@@ -22,14 +22,23 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--employees", type=int, default=DEFAULT_EMPLOYEES,
-                            help=f"number of employees to generate (default {DEFAULT_EMPLOYEES})")
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED,
-                            help=f"random seed (default {DEFAULT_SEED})")
-        parser.add_argument("--password", default=DEFAULT_PASSWORD,
-                            help="password of every demo login (default %(default)s)")
-        parser.add_argument("--reset", action="store_true",
-                            help="delete the existing demo data first")
+        parser.add_argument(
+            "--employees",
+            type=int,
+            default=DEFAULT_EMPLOYEES,
+            help=f"number of employees to generate (default {DEFAULT_EMPLOYEES})",
+        )
+        parser.add_argument(
+            "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
+        )
+        parser.add_argument(
+            "--password",
+            default=DEFAULT_PASSWORD,
+            help="password of every demo login (default %(default)s)",
+        )
+        parser.add_argument(
+            "--reset", action="store_true", help="delete the existing demo data first"
+        )
 
     def handle(self, *args, employees, seed, password, reset, **options):
         if employees < 0:
