@@ -14,6 +14,7 @@ from stegvis.core.audit import history_for
 from stegvis.core.http import add_validation_errors
 from stegvis.organisations import selectors as org_selectors
 from stegvis.organisations.forms import UnitMergeForm
+from stegvis.organisations.models import RoleAssignment
 from stegvis.organisations.permissions import capability_required
 from stegvis.organisations.roles import Capability
 from stegvis.organisations.scope import scope_for
@@ -54,6 +55,15 @@ def _render_person(request, person, *, own: bool):
         )
     )
     may_see_history = may_manage and not scope_for(request.user, Capability.VIEW_HISTORY).is_empty
+    roles = (
+        list(
+            RoleAssignment.objects.filter(user_id=person.user_id).select_related(
+                "region", "municipality", "unit"
+            )
+        )
+        if person.user_id
+        else []
+    )
     return render(
         request,
         "people/person_detail.html",
@@ -63,7 +73,8 @@ def _render_person(request, person, *, own: bool):
             "employments": employments,
             "phase": experience_phase(person.profession_start_date),
             "may_manage": may_manage,
-            "history": history_for(person) if may_see_history else None,
+            "roles": roles,
+            "history": history_for(person, *roles) if may_see_history else None,
         },
     )
 

@@ -113,3 +113,18 @@ def test_language_choice_is_saved_on_the_person(cast, login):
     client.post("/i18n/setlang/", {"language": "da", "next": "/"})
     cast.employee.refresh_from_db()
     assert cast.employee.preferred_language == "da"
+
+
+def test_person_page_shows_who_changed_roles_and_employments(cast, login):
+    from stegvis.organisations.services import role_grant
+
+    role_grant(actor=cast.admin.user, user=cast.employee.user, role="course_leader",
+               scope_object=cast.uddevalla)
+    services.employment_move(actor=cast.hr.user, employment=cast.employee.employments.get(),
+                             unit=cast.linden, on=D(2025, 3, 1))
+    page = login(cast.hr).get(f"/people/{cast.employee.pk}/").content.decode()
+    assert "Alex Admin" in page and "Hanna Ek" in page  # the actors, by name
+    assert "Gruppbostad Linden" in page
+    # The employee sees their own page but not the audit history.
+    own = login(cast.employee).get(f"/people/{cast.employee.pk}/").content.decode()
+    assert "Alex Admin" not in own
