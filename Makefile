@@ -8,7 +8,7 @@ test:  ## install what the tests need and run the whole suite (SQLite, then Post
 	scripts/test.sh
 
 messages:  ## extract and compile the translation catalogues
-	.venv/bin/python manage.py makemessages -l sv -l da -l en --no-obsolete --add-location file -i 'node_modules/*' -i '.venv/*' -i 'var/*'
+	.venv/bin/python manage.py makemessages -l sv -l da -l en --no-obsolete --add-location file -i 'node_modules/*' -i '.venv/*' -i 'var/*' -i 'tests/*' -i 'bench/*'
 	.venv/bin/python manage.py compilemessages -l sv -l da -l en --ignore '.venv/*' --ignore 'node_modules/*'
 
 lint:

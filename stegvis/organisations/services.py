@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from stegvis.core.audit import log_action
 
@@ -116,9 +116,11 @@ def unit_close(*, actor, unit: Unit, on: datetime.date, merged_into: Unit | None
     remaining = unit.employments.filter(Q(end_date__isnull=True) | Q(end_date__gte=on)).count()
     if remaining:
         raise ValidationError(
-            _(
+            ngettext(
+                "%(count)d employment in the unit runs on or after that date: end or move it first.",
                 "%(count)d employments in the unit run on or after that date: "
-                "end or move them first."
+                "end or move them first.",
+                remaining,
             )
             % {"count": remaining}
         )
@@ -158,6 +160,13 @@ def unit_close(*, actor, unit: Unit, on: datetime.date, merged_into: Unit | None
     return unit
 
 
+LEVEL_LABELS = {
+    "unit": gettext_lazy("unit"),
+    "municipality": gettext_lazy("municipality"),
+    "region": gettext_lazy("region"),
+}
+
+
 def _scope_level(scope_object) -> str:
     if isinstance(scope_object, Unit):
         return "unit"
@@ -191,8 +200,11 @@ def role_grant(
         )
     if level not in SCOPE_LEVELS[role]:
         raise ValidationError(
-            _("%(role)s is assigned to a %(levels)s, not a %(level)s.")
-            % {"role": role.label, "levels": " / ".join(SCOPE_LEVELS[role]), "level": level}
+            _("%(role)s cannot be assigned at this level. It is assigned per: %(levels)s.")
+            % {
+                "role": role.label,
+                "levels": ", ".join(str(LEVEL_LABELS[name]) for name in SCOPE_LEVELS[role]),
+            }
         )
     if not _actor_may_assign(actor, scope_object):
         raise ValidationError(_("You may not assign roles there."))

@@ -10,6 +10,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -115,9 +116,15 @@ def person_update(*, actor, person: Person, identity_number: str | None = None, 
         actor=actor,
         target=person,
         message=gettext_noop("Personal details changed: %(fields)s"),
-        data={"fields": ", ".join(sorted(changes)), "changes": changes},
+        data={"fields": ", ".join(_field_labels(changes)), "changes": changes},
     )
     return person
+
+
+def _field_labels(names) -> list[str]:
+    """English labels for the audit message (the message itself is translated when shown)."""
+    with translation.override("en"):
+        return [str(Person._meta.get_field(name).verbose_name) for name in sorted(names)]
 
 
 def _validate_employment(unit: Unit, job_title: JobTitle, start: datetime.date, end) -> None:

@@ -34,7 +34,7 @@ def test_person_without_login_is_created_with_an_encrypted_identity_number(cast)
 
 
 def test_duplicate_identity_numbers_are_refused(cast):
-    with pytest.raises(ValidationError, match="already"):
+    with translation.override("en"), pytest.raises(ValidationError, match="already"):
         services.person_create(
             actor=cast.hr.user,
             region=cast.region,
@@ -47,7 +47,7 @@ def test_duplicate_identity_numbers_are_refused(cast):
 
 def test_bad_identity_number_is_a_clear_error_and_nothing_is_saved(cast):
     before = Person.objects.count()
-    with pytest.raises(ValidationError, match="check digit"):
+    with translation.override("en"), pytest.raises(ValidationError, match="check digit"):
         services.person_create(
             actor=cast.hr.user,
             region=cast.region,
@@ -91,7 +91,7 @@ def test_person_update_records_which_fields_changed_without_values_of_the_number
         identity_number="19900102-0016",
     )
     event = AuditEvent.objects.get(action="people.person.updated")
-    assert "phone" in event.data["fields"] and "identity_number" in event.data["fields"]
+    assert event.data["fields"] == "personal identity number, phone"
     assert "0016" not in str(event.data)
 
 
@@ -118,10 +118,18 @@ def test_language_choice_is_saved_on_the_person(cast, login):
 def test_person_page_shows_who_changed_roles_and_employments(cast, login):
     from stegvis.organisations.services import role_grant
 
-    role_grant(actor=cast.admin.user, user=cast.employee.user, role="course_leader",
-               scope_object=cast.uddevalla)
-    services.employment_move(actor=cast.hr.user, employment=cast.employee.employments.get(),
-                             unit=cast.linden, on=D(2025, 3, 1))
+    role_grant(
+        actor=cast.admin.user,
+        user=cast.employee.user,
+        role="course_leader",
+        scope_object=cast.uddevalla,
+    )
+    services.employment_move(
+        actor=cast.hr.user,
+        employment=cast.employee.employments.get(),
+        unit=cast.linden,
+        on=D(2025, 3, 1),
+    )
     page = login(cast.hr).get(f"/people/{cast.employee.pk}/").content.decode()
     assert "Alex Admin" in page and "Hanna Ek" in page  # the actors, by name
     assert "Gruppbostad Linden" in page
