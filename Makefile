@@ -1,5 +1,5 @@
 # Stegvis: the two commands are `make run` and `make test`.
-.PHONY: run test messages bench lint totp
+.PHONY: run test messages lint totp
 
 run:  ## set everything up and run the demo on http://127.0.0.1:8000/
 	scripts/run.sh

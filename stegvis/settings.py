@@ -290,6 +290,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -299,12 +300,20 @@ if PRODUCTION:
     LANGUAGE_COOKIE_SECURE = True
 
 # Years in the profession that separate the experience phases new / experienced / senior.
-STEGVIS_PHASE_BOUNDARIES = tuple(int(x) for x in env_list("STEGVIS_PHASE_BOUNDARIES", ["2", "5"]))
+try:
+    STEGVIS_PHASE_BOUNDARIES = tuple(
+        int(x) for x in env_list("STEGVIS_PHASE_BOUNDARIES", ["2", "5"])
+    )
+except ValueError as exc:
+    raise ImproperlyConfigured("STEGVIS_PHASE_BOUNDARIES needs two whole years, e.g. 2,5") from exc
 if (
     len(STEGVIS_PHASE_BOUNDARIES) != 2
     or not 0 < STEGVIS_PHASE_BOUNDARIES[0] < STEGVIS_PHASE_BOUNDARIES[1]
 ):
     raise ImproperlyConfigured("STEGVIS_PHASE_BOUNDARIES needs two increasing years, e.g. 2,5")
+
+# Statistics for read-only roles hide groups smaller than this.
+STEGVIS_MIN_GROUP_SIZE = env_int("STEGVIS_MIN_GROUP_SIZE", 5)
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,8 @@
 """What each role may see and do: the one place where it is written.
 
 ``CAPABILITIES`` maps each role to what it may do; the role's assignment says where (its scope).
-``docs/roles.md`` shows this table; ``manage.py roles_table`` prints it and a test checks that
-the docs match. Views ask ``has_capability``/``scope_for``; selectors filter with the scope.
+``docs/architecture.md`` shows this table (``markdown_table()``) and a test checks that the docs
+match. Views ask ``has_capability``/``scope_for``; selectors filter with the scope.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def roles_with(capability: Capability) -> frozenset[Role]:
 
 
 def markdown_table() -> str:
-    """The capability table as Markdown, for docs/roles.md (English, the docs' language)."""
+    """The capability table as Markdown, for docs/architecture.md (in English, like the docs)."""
     from django.utils import translation
 
     with translation.override("en"):

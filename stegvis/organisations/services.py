@@ -10,7 +10,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
@@ -81,6 +81,9 @@ def unit_move(*, actor, unit: Unit, operating_area: OperatingArea, on: datetime.
     """
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     _ensure_open(unit, on)
+    if on > timezone.localdate():
+        # The unit's current area changes at once, so a move cannot wait for a later date.
+        raise ValidationError(_("A move can be dated today or earlier, not in the future."))
     if operating_area.municipality_id != unit.municipality_id:
         raise ValidationError(_("A unit can only move within its own municipality."))
     if operating_area.pk == unit.operating_area_id:
@@ -117,7 +120,8 @@ def unit_close(*, actor, unit: Unit, on: datetime.date, merged_into: Unit | None
     if remaining:
         raise ValidationError(
             ngettext(
-                "%(count)d employment in the unit runs on or after that date: end or move it first.",
+                "%(count)d employment in the unit runs on or after that date: "
+                "end or move it first.",
                 "%(count)d employments in the unit run on or after that date: "
                 "end or move them first.",
                 remaining,
@@ -158,6 +162,12 @@ def unit_close(*, actor, unit: Unit, on: datetime.date, merged_into: Unit | None
             data={"unit": unit.name, "unit_id": unit.pk, "on": str(on)},
         )
     return unit
+
+
+def _english(label) -> str:
+    """Audit data keeps labels in English, the language of the message ids."""
+    with translation.override("en"):
+        return str(label)
 
 
 LEVEL_LABELS = {
@@ -226,7 +236,8 @@ def role_grant(
         data={
             "user": str(user),
             "user_id": user.pk,
-            "role": role.value,
+            "role": _english(role.label),
+            "role_code": role.value,
             "scope": str(scope_object),
         },
     )
@@ -254,7 +265,8 @@ def role_end(
         data={
             "user": str(assignment.user),
             "user_id": assignment.user_id,
-            "role": assignment.role,
+            "role": _english(Role(assignment.role).label),
+            "role_code": assignment.role,
             "scope": str(assignment.scope),
         },
     )

@@ -13,6 +13,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 _SWEDISH = re.compile(r"^(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})$")
@@ -44,7 +45,7 @@ def normalise_swedish(value: str, today: datetime.date | None = None) -> str:
     day = int(dd)
     if day > 60:  # samordningsnummer: day + 60
         day -= 60
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     if century is None:
         year = 2000 + int(yy)
         if year > today.year:

@@ -6,6 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,7 +34,7 @@ def experience_phase(
     """
     if profession_start is None:
         return None
-    on = on or datetime.date.today()
+    on = on or timezone.localdate()
     first, second = boundaries or settings.STEGVIS_PHASE_BOUNDARIES
     years = full_years(profession_start, on)
     if years < first:

@@ -265,9 +265,21 @@ def unit_merge(*, actor, unit: Unit, into: Unit, on: datetime.date) -> Unit:
     if starting_later.exists():
         raise ValidationError(_("Some employments start in the unit after the merge date."))
     for employment in running:
-        if employment.start_date == on:
+        if employment.start_date == on:  # starts that very day: nothing to keep in the old unit
             employment.unit = into
             employment.save(update_fields=["unit"])
+            log_action(
+                "people.employment.moved",
+                actor=actor,
+                target=employment.person,
+                message=gettext_noop("Moved from %(from_unit)s to %(to_unit)s on %(on)s"),
+                data={
+                    "from_unit": unit.name,
+                    "to_unit": into.name,
+                    "on": str(on),
+                    "to_employment_id": employment.pk,
+                },
+            )
         else:
             employment_move(actor=actor, employment=employment, unit=into, on=on)
     return unit_close(actor=actor, unit=unit, on=on, merged_into=into)

@@ -47,7 +47,7 @@ def _suppress(counts: list[int], min_group: int) -> list[int | None]:
 
 def headcount_table(scope: Scope) -> HeadcountTable:
     """People with a current employment per municipality and operating area, in two queries."""
-    min_group = getattr(settings, "STEGVIS_MIN_GROUP_SIZE", 5)
+    min_group = settings.STEGVIS_MIN_GROUP_SIZE
     kinds = list(OperatingArea.Kind)
     table = HeadcountTable(columns=[str(k.label) for k in kinds], min_group=min_group)
     municipalities = Municipality.objects.filter(scope.municipalities_q()).order_by("name")

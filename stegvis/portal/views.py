@@ -18,13 +18,14 @@ def home(request):
     user = request.user
     roles = assigned_roles(user)
     person = people_selectors.own_person(user)
+    employments = list(people_selectors.employments_of(person).current()) if person else []
+    # The employee role is not assigned; it follows from a current employment.
+    shown_roles = roles | {Role.EMPLOYEE} if employments else roles
     context = {
         "person": person,
-        "employments": list(people_selectors.employments_of(person).filter(end_date__isnull=True))
-        if person
-        else [],
+        "employments": employments,
         "phase": experience_phase(person.profession_start_date) if person else None,
-        "roles": sorted(roles, key=list(Role).index),
+        "roles": sorted(shown_roles, key=list(Role).index),
     }
     if Role.MANAGER in roles:
         context["managed_units"] = org_selectors.units_with_staff_counts(

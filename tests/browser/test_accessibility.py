@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests import factories as f
 from tests.browser.conftest import run_axe
 
 PAGES = [
@@ -44,4 +45,31 @@ def test_home_page_in_every_language_has_no_violations(language, cast, axe_page,
     sign_in(axe_page, cast.employee.user)
     axe_page.goto("/people/me/")
     assert axe_page.locator("html").get_attribute("lang") in ("sv", language)
+    assert run_axe(axe_page) == []
+
+
+def _password_login(page, email):
+    page.goto("/accounts/login/")
+    page.fill("#id_login", email)
+    page.fill("#id_password", f.PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def test_second_factor_page_has_no_violations(cast, axe_page):
+    _password_login(axe_page, cast.hr.email)
+    assert "/2fa/authenticate/" in axe_page.url
+    assert run_axe(axe_page) == []
+
+
+def test_second_factor_setup_pages_have_no_violations(cast, axe_page):
+    user = f.UserFactory()
+    f.grant(user, "hr", cast.uddevalla)
+    _password_login(axe_page, user.email)
+    assert "/reauthenticate/" in axe_page.url  # confirm the password before setting up TOTP
+    assert run_axe(axe_page) == []
+    axe_page.fill("input[name=password]", f.PASSWORD)
+    axe_page.locator("main button[type=submit]").first.click()
+    axe_page.wait_for_load_state()
+    assert "/2fa/totp/activate/" in axe_page.url
     assert run_axe(axe_page) == []

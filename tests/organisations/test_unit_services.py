@@ -112,3 +112,11 @@ def test_role_end_is_recorded_with_its_actor(cast):
     event = AuditEvent.objects.get(action="organisations.role.ended")
     assert event.actor == cast.admin.user
     assert "Maria Berg" in event.describe()
+
+
+def test_a_move_cannot_be_dated_in_the_future(cast):
+    disability = OperatingArea.objects.get(municipality=cast.uddevalla, kind="disability")
+    with pytest.raises(ValidationError):
+        services.unit_move(
+            actor=cast.admin.user, unit=cast.solgarden, operating_area=disability, on=D(2999, 1, 1)
+        )

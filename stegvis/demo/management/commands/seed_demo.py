@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from stegvis.demo.generate import (
@@ -41,6 +42,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, employees, seed, password, reset, **options):
+        if settings.STEGVIS_ENV == "production":
+            raise CommandError("seed_demo invents people and may reset regions: not in production.")
         if employees < 0:
             raise CommandError("--employees must be zero or more")
         started = time.monotonic()
