@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 scripts/system-deps.sh test
 scripts/bootstrap.sh dev
 py=.venv/bin/python
-export STEGVIS_ENV=test STEGVIS_VAR_DIR="$PWD/var/test" DJANGO_ALLOW_ASYNC_UNSAFE=true
+export STEGVIS_ENV=test STEGVIS_VAR_DIR="$PWD/var/test"
 workers=${TEST_WORKERS:-2}
 
 echo "==> static checks"
