@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "stegvis.core",
     "stegvis.organisations",
     "stegvis.people",
+    "stegvis.competences",
     "stegvis.accounts",
     "stegvis.portal",
     "stegvis.demo",

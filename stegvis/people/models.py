@@ -34,6 +34,18 @@ class JobTitle(models.Model):
     )
     level = models.PositiveSmallIntegerField(_("level"), default=1)
     licensed = models.BooleanField(_("licensed profession"), default=False)
+    protected = models.BooleanField(
+        _("protected title"), default=False,
+        help_text=_("The title may only be used by those who meet its basic competence."),
+    )
+    tasks = models.TextField(
+        _("tasks"), blank=True, help_text=_("The tasks that set this level apart from the other.")
+    )
+    next_level = models.ForeignKey(
+        "self", verbose_name=_("next level"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="previous_levels",
+        help_text=_("The title one level up, as a career step (e.g. specialistundersköterska)."),
+    )
 
     class Meta:
         verbose_name = _("job title")
@@ -186,3 +198,44 @@ class Employment(models.Model):
     def is_current(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()
         return self.start_date <= on and (self.end_date is None or self.end_date >= on)
+
+
+class Qualification(models.Model):
+    """Formal competence a person holds: an education, a certificate or a licence.
+
+    Recorded once and never edited; a mistaken row is withdrawn (``withdrawn_at``), not deleted.
+    ``code`` names the kind of qualification the basic-competence rules ask for, e.g.
+    ``vard-och-omsorgsprogrammet``, ``usk-bevis`` (the undersköterska certificate) or
+    ``leg-sjukskoterska``.
+    """
+
+    class Kind(models.TextChoices):
+        EDUCATION = "education", _("Education")
+        COURSE = "course", _("Course with points")
+        CERTIFICATE = "certificate", _("Certificate")
+        LICENCE = "licence", _("Licence to practise")
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="qualifications"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    code = models.SlugField(_("code"), max_length=60)
+    title = models.CharField(_("title"), max_length=200)
+    points = models.PositiveIntegerField(_("points"), null=True, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
+    evidence = models.CharField(_("evidence"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("qualification")
+        verbose_name_plural = _("qualifications")
+        ordering = ["-issued_on", "id"]
+        indexes = [models.Index(fields=["person", "code"])]
+
+    def __str__(self) -> str:
+        return self.title
