@@ -15,6 +15,7 @@ urlpatterns = [
     path("organisation/units/<int:pk>/merge/", people_views.unit_merge, name="unit_merge"),
     path("people/<int:pk>/login/", account_views.grant_login, name="grant_login"),
     path("people/", include("stegvis.people.urls")),
+    path("competences/", include("stegvis.competences.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]
 

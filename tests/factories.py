@@ -140,3 +140,43 @@ def grant(user: User, role: str, scope) -> RoleAssignment:
 def with_totp(user: User) -> User:
     TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+def competence_model(cast):
+    """A small published regional framework, a municipal draft, a ladder and a record entry."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from stegvis.competences.models import CompetenceRecord, Framework, Item, Ladder, LadderStep
+
+    common = Framework.objects.create(
+        region=cast.region,
+        title="Grundläggande kunskaper",
+        published_at=timezone.now(),
+        valid_from=dt.date(2024, 1, 1),
+    )
+    area = Item.objects.create(framework=common, kind="area", code="1", title="Hygien")
+    hygiene = Item.objects.create(
+        framework=common, parent=area, kind="competence", code="1.1", title="Basala hygienrutiner"
+    )
+    draft = Framework.objects.create(municipality=cast.uddevalla, title="Uddevallas tillägg")
+    draft_item = Item.objects.create(framework=draft, kind="competence", code="U1", title="Lokalt")
+    ladder = Ladder.objects.create(region=cast.region, title="Kompetenstrappa")
+    step = LadderStep.objects.create(ladder=ladder, position=1, name="Nyexaminerad")
+    step.package.add(hygiene)
+    entry = CompetenceRecord.objects.create(
+        person=cast.employee,
+        item=hygiene,
+        item_identifier=hygiene.identifier,
+        kind="self_assessed",
+        achieved_on=dt.date(2025, 1, 1),
+    )
+    return {
+        "common": common,
+        "hygiene": hygiene,
+        "draft": draft,
+        "draft_item": draft_item,
+        "ladder": ladder,
+        "entry": entry,
+    }

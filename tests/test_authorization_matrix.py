@@ -92,6 +92,46 @@ MATRIX: dict[str, Case] = {
     "organisations:role_end": Case(roles("admin"), _manager_assignment, "post", 302),
     "grant_login": Case(UDDEVALLA_MANAGERS, _person_without_login, "post", 302),
 }
+
+
+def _model(cast) -> dict:
+    if not hasattr(cast, "_model"):
+        cast._model = f.competence_model(cast)
+    return cast._model
+
+
+def model_pk(name):
+    return lambda cast: {"pk": _model(cast)[name].pk}
+
+
+FYRBODAL = EVERYONE - {"outsider"}
+MODEL_EDITORS = roles("hr", "hr_other", "coordinator", "admin")
+UDDEVALLA_EDITORS = roles("hr", "coordinator", "admin")
+RECORDERS = roles("manager", "hr", "admin")
+MATRIX.update(
+    {
+        "competences:overview": Case(EVERYONE),
+        "competences:framework_create": Case(MODEL_EDITORS),
+        "competences:framework": Case(FYRBODAL, model_pk("common")),
+        "competences:item_add": Case(UDDEVALLA_EDITORS, model_pk("draft")),
+        "competences:item_edit": Case(UDDEVALLA_EDITORS, model_pk("draft_item")),
+        "competences:framework_new_version": Case(
+            roles("coordinator", "admin"), model_pk("common"), "post", 302
+        ),
+        "competences:framework_publish": Case(UDDEVALLA_EDITORS, model_pk("draft"), "post", 302),
+        "competences:titles": Case(EVERYONE),
+        "competences:ladder": Case(FYRBODAL, model_pk("ladder")),
+        "competences:requirements": Case(EVERYONE),
+        "competences:me": Case(EVERYONE, ok_status=302),
+        "competences:profile": Case(
+            roles("employee", "manager", "hr", "coordinator", "admin"), employee_pk
+        ),
+        "competences:record_add": Case(roles("employee", *RECORDERS), employee_pk),
+        "competences:ladder_place": Case(RECORDERS, employee_pk),
+        "competences:record_confirm": Case(RECORDERS, model_pk("entry"), "post", 302),
+        "competences:record_withdraw": Case(RECORDERS, model_pk("entry")),
+    }
+)
 # Reachable by anyone, signed in or not.
 PUBLIC = {"healthz", "set_language"}
 

@@ -23,6 +23,8 @@ class Capability(StrEnum):
     ASSIGN_ROLES = "organisations.assign_roles"
     VIEW_STATISTICS = "statistics.view"
     VIEW_HISTORY = "audit.view_history"
+    MAINTAIN_MODEL = "competences.maintain_model"
+    RECORD_COMPETENCE = "competences.record"
 
 
 CAPABILITY_LABELS = {
@@ -34,12 +36,18 @@ CAPABILITY_LABELS = {
     Capability.ASSIGN_ROLES: _("Grant and end role assignments in scope"),
     Capability.VIEW_STATISTICS: _("See aggregate statistics (no names) in scope"),
     Capability.VIEW_HISTORY: _("Read the audit history of people and units in scope"),
+    Capability.MAINTAIN_MODEL: _(
+        "Maintain the competence model (frameworks, requirements) of the layers in scope"
+    ),
+    Capability.RECORD_COMPETENCE: _("Record and confirm competence of staff in scope"),
 }
 
 C = Capability
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.EMPLOYEE: frozenset({C.VIEW_OWN_PROFILE}),
-    Role.MANAGER: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION}),
+    Role.MANAGER: frozenset(
+        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION, C.RECORD_COMPETENCE}
+    ),
     Role.HR: frozenset(
         {
             C.VIEW_OWN_PROFILE,
@@ -48,10 +56,12 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_ORGANISATION,
             C.VIEW_STATISTICS,
             C.VIEW_HISTORY,
+            C.MAINTAIN_MODEL,
+            C.RECORD_COMPETENCE,
         }
     ),
     Role.COORDINATOR: frozenset(
-        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION, C.VIEW_STATISTICS}
+        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION, C.VIEW_STATISTICS, C.MAINTAIN_MODEL}
     ),
     Role.COURSE_LEADER: frozenset({C.VIEW_OWN_PROFILE}),
     Role.AUDITOR: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_ORGANISATION}),
@@ -65,6 +75,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MAINTAIN_ORGANISATION,
             C.ASSIGN_ROLES,
             C.VIEW_STATISTICS,
+            C.MAINTAIN_MODEL,
+            C.RECORD_COMPETENCE,
             C.VIEW_HISTORY,
         }
     ),

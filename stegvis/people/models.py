@@ -35,14 +35,19 @@ class JobTitle(models.Model):
     level = models.PositiveSmallIntegerField(_("level"), default=1)
     licensed = models.BooleanField(_("licensed profession"), default=False)
     protected = models.BooleanField(
-        _("protected title"), default=False,
+        _("protected title"),
+        default=False,
         help_text=_("The title may only be used by those who meet its basic competence."),
     )
     tasks = models.TextField(
         _("tasks"), blank=True, help_text=_("The tasks that set this level apart from the other.")
     )
     next_level = models.ForeignKey(
-        "self", verbose_name=_("next level"), null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name=_("next level"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="previous_levels",
         help_text=_("The title one level up, as a career step (e.g. specialistundersköterska)."),
     )
@@ -162,6 +167,11 @@ class Employment(models.Model):
         JobTitle, verbose_name=_("job title"), on_delete=models.PROTECT, related_name="employments"
     )
     extent_percent = models.PositiveSmallIntegerField(_("extent (%)"), default=100)
+    permanent = models.BooleanField(
+        _("permanent"),
+        default=True,
+        help_text=_("A permanent employment (sv tillsvidareanställning), not a fixed-term one."),
+    )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
     source_key = models.CharField(

@@ -12,6 +12,7 @@ from stegvis.organisations.scope import has_capability
 MENU = [
     ("portal:home", _("Start"), None),
     ("people:me", _("My profile"), Capability.VIEW_OWN_PROFILE),
+    ("competences:overview", _("Competence"), Capability.VIEW_OWN_PROFILE),
     ("people:staff", _("Staff"), Capability.VIEW_STAFF),
     ("organisations:overview", _("Organisation"), Capability.VIEW_ORGANISATION),
     ("organisations:roles", _("Roles"), Capability.ASSIGN_ROLES),

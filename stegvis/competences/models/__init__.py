@@ -8,6 +8,15 @@ from .requirements import Requirement
 from .titles import BasicCompetenceRule
 
 __all__ = [
-    "BasicCompetenceRule", "CompetenceRecord", "Framework", "Item", "KnowledgeForm", "Ladder",
-    "LadderPlacement", "LadderStep", "Layer", "Requirement", "Source",
+    "BasicCompetenceRule",
+    "CompetenceRecord",
+    "Framework",
+    "Item",
+    "KnowledgeForm",
+    "Ladder",
+    "LadderPlacement",
+    "LadderStep",
+    "Layer",
+    "Requirement",
+    "Source",
 ]

@@ -18,15 +18,27 @@ class Layer(models.Model):
     additions) or a unit (its local additions, da *lokale tilføjelser*). Exactly one is set."""
 
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("municipality"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT,
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
 
@@ -102,7 +114,11 @@ class Framework(Layer):
     description = models.TextField(_("description"), blank=True)
     language = models.CharField(_("language"), max_length=5, default="sv")
     source = models.ForeignKey(
-        Source, verbose_name=_("source"), null=True, blank=True, on_delete=models.PROTECT,
+        Source,
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="frameworks",
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
@@ -174,7 +190,9 @@ class Item(models.Model):
         verbose_name_plural = _("framework items")
         ordering = ["framework", "position", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["framework", "identifier"], name="item_once_per_version"),
+            models.UniqueConstraint(
+                fields=["framework", "identifier"], name="item_once_per_version"
+            ),
             models.UniqueConstraint(
                 fields=["framework", "code"], condition=~Q(code=""), name="item_code_per_version"
             ),

@@ -14,17 +14,25 @@ from .frameworks import Item, Source
 
 
 class Ladder(models.Model):
-    """A track of steps, e.g. the four steps for licensed staff from newly graduated to specialist."""
+    """A track of steps, e.g. four steps for licensed staff from newly graduated to specialist."""
 
-    region = models.ForeignKey(Region, verbose_name=_("region"), on_delete=models.PROTECT,
-                               related_name="ladders")
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="ladders"
+    )
     title = models.CharField(_("title"), max_length=200)
     track = models.CharField(_("track"), max_length=100, blank=True)
     description = models.TextField(_("description"), blank=True)
-    job_titles = models.ManyToManyField(JobTitle, verbose_name=_("job titles"), blank=True,
-                                        related_name="ladders")
-    source = models.ForeignKey(Source, verbose_name=_("source"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="+")
+    job_titles = models.ManyToManyField(
+        JobTitle, verbose_name=_("job titles"), blank=True, related_name="ladders"
+    )
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("competence ladder")
@@ -44,7 +52,10 @@ class LadderStep(models.Model):
     name = models.CharField(_("name"), max_length=200)
     entry_criteria = models.TextField(_("entry criteria"), blank=True)
     package = models.ManyToManyField(
-        Item, verbose_name=_("course package"), blank=True, related_name="ladder_steps",
+        Item,
+        verbose_name=_("course package"),
+        blank=True,
+        related_name="ladder_steps",
         help_text=_("Competences and knowledge goals the step's courses give."),
     )
 
@@ -66,8 +77,9 @@ class LadderPlacement(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="ladder_placements")
     step = models.ForeignKey(LadderStep, on_delete=models.PROTECT, related_name="placements")
     since = models.DateField(_("since"))
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     class Meta:

@@ -29,21 +29,29 @@ class CompetenceRecord(models.Model):
         WITHDRAWAL = "withdrawal", _("Withdrawal of an entry")
 
     FORMAL = (Kind.EDUCATION, Kind.CERTIFICATE, Kind.COURSE)
-    EVIDENCE_KINDS = (Kind.EDUCATION, Kind.CERTIFICATE, Kind.COURSE, Kind.ASSESSED,
-                      Kind.SELF_ASSESSED)
+    EVIDENCE_KINDS = (
+        Kind.EDUCATION,
+        Kind.CERTIFICATE,
+        Kind.COURSE,
+        Kind.ASSESSED,
+        Kind.SELF_ASSESSED,
+    )
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="competence_records")
-    item = models.ForeignKey(Item, verbose_name=_("competence"), on_delete=models.PROTECT,
-                             related_name="records")
+    item = models.ForeignKey(
+        Item, verbose_name=_("competence"), on_delete=models.PROTECT, related_name="records"
+    )
     item_identifier = models.UUIDField(db_index=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     achieved_on = models.DateField(_("date"))
     expires_on = models.DateField(_("valid until"), null=True, blank=True)
     evidence = models.CharField(_("evidence"), max_length=300, blank=True)
-    refers_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="followed_by")
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    refers_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="followed_by"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -54,3 +62,7 @@ class CompetenceRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.item} ({self.get_kind_display()})"
+
+    @property
+    def is_evidence(self) -> bool:
+        return self.kind in self.EVIDENCE_KINDS

@@ -40,24 +40,45 @@ class Requirement(Layer):
         LOW = 3, _("Low")
 
     lineage = models.UUIDField(default=uuid.uuid4, db_index=True)
-    item = models.ForeignKey(Item, verbose_name=_("competence"), on_delete=models.PROTECT,
-                             related_name="requirements")
+    item = models.ForeignKey(
+        Item, verbose_name=_("competence"), on_delete=models.PROTECT, related_name="requirements"
+    )
     item_identifier = models.UUIDField(db_index=True)
     applies_to = models.CharField(_("applies to"), max_length=10, choices=AppliesTo)
-    area_kind = models.CharField(_("operating area"), max_length=30, choices=OperatingArea.Kind,
-                                 blank=True)
-    job_title = models.ForeignKey(JobTitle, verbose_name=_("job title"), null=True, blank=True,
-                                  on_delete=models.PROTECT, related_name="requirements")
-    target_unit = models.ForeignKey(Unit, verbose_name=_("unit"), null=True, blank=True,
-                                    on_delete=models.PROTECT, related_name="requirements")
+    area_kind = models.CharField(
+        _("operating area"), max_length=30, choices=OperatingArea.Kind, blank=True
+    )
+    job_title = models.ForeignKey(
+        JobTitle,
+        verbose_name=_("job title"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="requirements",
+    )
+    target_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="requirements",
+    )
     min_count = models.PositiveIntegerField(_("at least (people)"), null=True, blank=True)
     min_share = models.PositiveSmallIntegerField(_("at least (% of staff)"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason)
     reason_text = models.TextField(_("why"), blank=True)
-    criticality = models.PositiveSmallIntegerField(_("criticality"), choices=Criticality,
-                                                   default=Criticality.MEDIUM)
-    source = models.ForeignKey(Source, verbose_name=_("source"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="requirements")
+    criticality = models.PositiveSmallIntegerField(
+        _("criticality"), choices=Criticality, default=Criticality.MEDIUM
+    )
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="requirements",
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
@@ -72,8 +93,10 @@ class Requirement(Layer):
                 condition=(
                     Q(applies_to="area", area_kind__gt="")
                     | Q(applies_to="title", job_title__isnull=False)
-                    | (Q(applies_to="unit", target_unit__isnull=False)
-                       & (Q(min_count__isnull=False) | Q(min_share__isnull=False)))
+                    | (
+                        Q(applies_to="unit", target_unit__isnull=False)
+                        & (Q(min_count__isnull=False) | Q(min_share__isnull=False))
+                    )
                 ),
                 name="requirement_target_matches_kind",
             ),

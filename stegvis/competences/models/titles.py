@@ -20,7 +20,9 @@ class BasicCompetenceRule(models.Model):
     """
 
     job_title = models.ForeignKey(
-        JobTitle, verbose_name=_("job title"), on_delete=models.CASCADE,
+        JobTitle,
+        verbose_name=_("job title"),
+        on_delete=models.CASCADE,
         related_name="basic_competence",
     )
     group = models.PositiveSmallIntegerField(_("group"), default=1)
@@ -34,7 +36,11 @@ class BasicCompetenceRule(models.Model):
     )
     transition_until = models.DateField(_("transition until"), null=True, blank=True)
     source = models.ForeignKey(
-        Source, verbose_name=_("source"), null=True, blank=True, on_delete=models.PROTECT,
+        Source,
+        verbose_name=_("source"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
 

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import profile_views, views
+
+app_name = "competences"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("frameworks/new/", views.framework_create, name="framework_create"),
+    path("frameworks/<int:pk>/", views.framework_detail, name="framework"),
+    path("frameworks/<int:pk>/items/new/", views.item_add, name="item_add"),
+    path(
+        "frameworks/<int:pk>/new-version/",
+        views.framework_new_version,
+        name="framework_new_version",
+    ),
+    path("frameworks/<int:pk>/publish/", views.framework_publish, name="framework_publish"),
+    path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
+    path("titles/", views.titles, name="titles"),
+    path("ladders/<int:pk>/", views.ladder_detail, name="ladder"),
+    path("requirements/", views.requirements, name="requirements"),
+    path("me/", profile_views.my_profile, name="me"),
+    path("people/<int:pk>/", profile_views.profile, name="profile"),
+    path("people/<int:pk>/records/new/", profile_views.record_add, name="record_add"),
+    path("people/<int:pk>/ladder/", profile_views.ladder_place, name="ladder_place"),
+    path("records/<int:pk>/confirm/", profile_views.record_confirm, name="record_confirm"),
+    path("records/<int:pk>/withdraw/", profile_views.record_withdraw, name="record_withdraw"),
+]
