@@ -73,3 +73,27 @@ def test_second_factor_setup_pages_have_no_violations(cast, axe_page):
     axe_page.wait_for_load_state()
     assert "/2fa/totp/activate/" in axe_page.url
     assert run_axe(axe_page) == []
+
+
+COMPETENCE_PAGES = [
+    ("employee", lambda c, m: "/competences/"),
+    ("employee", lambda c, m: f"/competences/people/{c.employee.pk}/"),
+    ("employee", lambda c, m: f"/competences/people/{c.employee.pk}/records/new/"),
+    ("manager", lambda c, m: f"/competences/people/{c.employee.pk}/"),
+    ("employee", lambda c, m: "/competences/titles/"),
+    ("employee", lambda c, m: "/competences/requirements/"),
+    ("employee", lambda c, m: m["ladder"].get_absolute_url()),
+    ("coordinator", lambda c, m: m["common"].get_absolute_url()),
+    ("hr", lambda c, m: m["draft"].get_absolute_url()),
+    ("hr", lambda c, m: f"/competences/frameworks/{m['draft'].pk}/items/new/"),
+    ("hr", lambda c, m: "/competences/frameworks/new/"),
+]
+
+
+@pytest.mark.parametrize("who, path", COMPETENCE_PAGES,
+                         ids=[f"{w}:{i}" for i, (w, _p) in enumerate(COMPETENCE_PAGES)])
+def test_competence_page_has_no_wcag_violations(who, path, cast, axe_page, sign_in):
+    model = f.competence_model(cast)
+    sign_in(axe_page, getattr(cast, who).user)
+    axe_page.goto(path(cast, model))
+    assert run_axe(axe_page) == []
