@@ -130,6 +130,7 @@ MATRIX.update(
         "competences:ladder_place": Case(RECORDERS, employee_pk),
         "competences:record_confirm": Case(RECORDERS, model_pk("entry"), "post", 302),
         "competences:record_withdraw": Case(RECORDERS, model_pk("entry")),
+        "competences:qualification_add": Case(UDDEVALLA_MANAGERS, employee_pk),
     }
 )
 # Reachable by anyone, signed in or not.

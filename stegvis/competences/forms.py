@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stegvis.organisations.forms import DateInput
+from stegvis.people.models import Qualification
 
 from .models import CompetenceRecord, Item, KnowledgeForm, LadderStep, Source
 
@@ -101,3 +102,17 @@ class PublishForm(forms.Form):
     valid_from = forms.DateField(
         label=_("Valid from"), widget=DateInput(), initial=timezone.localdate
     )
+
+
+class QualificationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Qualification.Kind.choices)
+    code = forms.ChoiceField(label=_("Qualification"))
+    title = forms.CharField(label=_("Name on the document"), max_length=200)
+    points = forms.IntegerField(label=_("Points"), required=False, min_value=0)
+    issued_on = forms.DateField(label=_("Issued on"), widget=DateInput())
+    issuer = forms.CharField(label=_("Issued by"), max_length=200, required=False)
+    evidence = forms.CharField(label=_("Evidence"), max_length=300, required=False)
+
+    def __init__(self, *args, codes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].choices = codes

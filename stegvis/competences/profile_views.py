@@ -16,21 +16,26 @@ from django.views.decorators.http import require_POST
 from stegvis.core.http import add_validation_errors
 from stegvis.organisations.permissions import capability_required
 from stegvis.organisations.roles import Capability
+from stegvis.people import services as people_services
 from stegvis.people.selectors import get_person_for, own_person
 
 from . import selectors, services
-from .forms import LadderPlacementForm, RecordForm, WithdrawForm
-from .models import Item, LadderStep
+from .forms import LadderPlacementForm, QualificationForm, RecordForm, WithdrawForm
+from .models import BasicCompetenceRule, Item, LadderStep
 
 RECORD = Capability.RECORD_COMPETENCE
 
 
-def _may_record(actor, person) -> bool:
+def _may(actor, person, capability) -> bool:
     try:
-        get_person_for(actor, person.pk, RECORD)
+        get_person_for(actor, person.pk, capability)
     except Http404:
         return False
     return True
+
+
+def _may_record(actor, person) -> bool:
+    return _may(actor, person, RECORD)
 
 
 @login_required
@@ -53,6 +58,8 @@ def profile(request, pk: int):
             "profile": data,
             "own": own,
             "may_record": not own and _may_record(request.user, data.person),
+            "may_add_qualification": not own
+            and _may(request.user, data.person, Capability.MANAGE_PEOPLE),
             "as_of": on,
         },
     )
@@ -161,6 +168,38 @@ def ladder_place(request, pk: int):
         {
             "form": form,
             "heading": _("Ladder step for %(name)s") % {"name": person.full_name},
+            "back": f"/competences/people/{person.pk}/",
+        },
+    )
+
+
+def _qualification_codes(person) -> list[tuple[str, str]]:
+    """The qualification codes the basic-competence rules of the person's region ask for."""
+    rules = BasicCompetenceRule.objects.filter(job_title__region_id=person.region_id)
+    codes = dict(rules.values_list("code", "description").order_by("description"))
+    return sorted(codes.items(), key=lambda pair: pair[1])
+
+
+@capability_required(Capability.MANAGE_PEOPLE)
+def qualification_add(request, pk: int):
+    person = get_person_for(request.user, pk, Capability.MANAGE_PEOPLE)
+    form = QualificationForm(request.POST or None, codes=_qualification_codes(person))
+    if request.method == "POST" and form.is_valid():
+        try:
+            people_services.qualification_add(
+                actor=request.user, person=person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("The qualification was recorded."))
+            return redirect("competences:profile", person.pk)
+    return render(
+        request,
+        "competences/form.html",
+        {
+            "form": form,
+            "heading": _("Qualification for %(name)s") % {"name": person.full_name},
             "back": f"/competences/people/{person.pk}/",
         },
     )

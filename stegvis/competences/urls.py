@@ -22,6 +22,11 @@ urlpatterns = [
     path("people/<int:pk>/", profile_views.profile, name="profile"),
     path("people/<int:pk>/records/new/", profile_views.record_add, name="record_add"),
     path("people/<int:pk>/ladder/", profile_views.ladder_place, name="ladder_place"),
+    path(
+        "people/<int:pk>/qualifications/new/",
+        profile_views.qualification_add,
+        name="qualification_add",
+    ),
     path("records/<int:pk>/confirm/", profile_views.record_confirm, name="record_confirm"),
     path("records/<int:pk>/withdraw/", profile_views.record_withdraw, name="record_withdraw"),
 ]

@@ -10,7 +10,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -19,7 +19,7 @@ from stegvis.organisations.models import Municipality, Region, Unit
 from stegvis.organisations.services import unit_close
 
 from .identity import identity_number_hash, normalise
-from .models import Employment, JobTitle, Person
+from .models import Employment, JobTitle, Person, Qualification
 
 PERSON_FIELDS = (
     "first_name",
@@ -290,3 +290,40 @@ def save_language_preference(*, user, language: str) -> None:
     Person.objects.filter(user=user).exclude(preferred_language=language).update(
         preferred_language=language
     )
+
+
+@transaction.atomic
+def qualification_add(
+    *,
+    actor,
+    person: Person,
+    kind: str,
+    code: str,
+    title: str,
+    issued_on: datetime.date,
+    points: int | None = None,
+    issuer: str = "",
+    evidence: str = "",
+) -> Qualification:
+    """Record an education, certificate or licence the person holds (formal competence)."""
+    if issued_on > timezone.localdate():
+        raise ValidationError(_("The date cannot be in the future."))
+    qualification = Qualification.objects.create(
+        person=person,
+        kind=kind,
+        code=code.strip(),
+        title=title.strip(),
+        issued_on=issued_on,
+        points=points,
+        issuer=issuer.strip(),
+        evidence=evidence.strip(),
+        recorded_by=actor,
+    )
+    log_action(
+        "people.qualification.added",
+        actor=actor,
+        target=person,
+        message=gettext_noop("Qualification recorded: %(title)s"),
+        data={"title": qualification.title, "code": qualification.code, "kind": kind},
+    )
+    return qualification
