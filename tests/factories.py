@@ -172,6 +172,25 @@ def competence_model(cast):
         kind="self_assessed",
         achieved_on=dt.date(2025, 1, 1),
     )
+    from stegvis.competences.models import BasicCompetenceRule, Requirement
+    from stegvis.people.models import JobTitle
+
+    requirement = Requirement.objects.create(
+        region=cast.region,
+        item=hygiene,
+        item_identifier=hygiene.identifier,
+        applies_to="area",
+        area_kind="elder_care",
+        reason="law",
+        valid_from=dt.date(2024, 1, 1),
+    )
+    title = JobTitle.objects.get(region=cast.region, code="underskoterska")
+    rule = BasicCompetenceRule.objects.create(
+        job_title=title,
+        kind="education",
+        code="vard-och-omsorgsprogrammet",
+        description="Vård- och omsorgsprogrammet",
+    )
     return {
         "common": common,
         "hygiene": hygiene,
@@ -179,4 +198,7 @@ def competence_model(cast):
         "draft_item": draft_item,
         "ladder": ladder,
         "entry": entry,
+        "requirement": requirement,
+        "title": title,
+        "rule": rule,
     }

@@ -107,6 +107,7 @@ def model_pk(name):
 FYRBODAL = EVERYONE - {"outsider"}
 MODEL_EDITORS = roles("hr", "hr_other", "coordinator", "admin")
 UDDEVALLA_EDITORS = roles("hr", "coordinator", "admin")
+REGION_EDITORS = roles("coordinator", "admin")
 RECORDERS = roles("manager", "hr", "admin")
 MATRIX.update(
     {
@@ -131,6 +132,23 @@ MATRIX.update(
         "competences:record_confirm": Case(RECORDERS, model_pk("entry"), "post", 302),
         "competences:record_withdraw": Case(RECORDERS, model_pk("entry")),
         "competences:qualification_add": Case(UDDEVALLA_MANAGERS, employee_pk),
+        "competences:requirement_create": Case(MODEL_EDITORS),
+        "competences:requirement_revise": Case(REGION_EDITORS, model_pk("requirement")),
+        "competences:requirement_end": Case(REGION_EDITORS, model_pk("requirement")),
+        "competences:title_edit": Case(REGION_EDITORS, model_pk("title")),
+        "competences:rule_add": Case(REGION_EDITORS, model_pk("title")),
+        "competences:rule_remove": Case(REGION_EDITORS, model_pk("rule"), "post", 302),
+        "competences:ladder_create": Case(REGION_EDITORS),
+        "competences:step_add": Case(
+            REGION_EDITORS, lambda cast: {"ladder_pk": _model(cast)["ladder"].pk}
+        ),
+        "competences:step_edit": Case(
+            REGION_EDITORS,
+            lambda cast: {
+                "ladder_pk": _model(cast)["ladder"].pk,
+                "pk": _model(cast)["ladder"].steps.get().pk,
+            },
+        ),
     }
 )
 # Reachable by anyone, signed in or not.

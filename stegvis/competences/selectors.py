@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from stegvis.organisations.models import Municipality, Unit
+from stegvis.organisations.models import Municipality, Region, Unit
 from stegvis.organisations.roles import Capability
 from stegvis.organisations.scope import active_assignments, scope_for
 from stegvis.people.models import Employment, Person, Qualification
@@ -119,6 +119,17 @@ def maintainable(actor, owner) -> bool:
     if isinstance(owner, Municipality):
         return scope.contains_municipality(owner)
     return owner.pk in scope.region_ids
+
+
+def owners_maintainable_by(actor) -> list:
+    """Regions, municipalities and open units whose layer the actor may maintain."""
+    scope = scope_for(actor, Capability.MAINTAIN_MODEL)
+    regions = (
+        Region.objects.all() if scope.everything else Region.objects.filter(pk__in=scope.region_ids)
+    )
+    municipalities = Municipality.objects.filter(scope.municipalities_q()).order_by("name")
+    units = Unit.objects.filter(scope.units_q(), closed_on__isnull=True).order_by("name")
+    return [*regions, *municipalities, *units]
 
 
 def versions_of(framework: Framework) -> QuerySet[Framework]:

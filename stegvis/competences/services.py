@@ -17,7 +17,7 @@ from stegvis.people.models import Person
 from .models import CompetenceRecord, Framework, Item, LadderPlacement, LadderStep, Source
 
 
-def _owner_fields(owner) -> dict:
+def owner_fields(owner) -> dict:
     if isinstance(owner, Unit):
         return {"unit": owner}
     if isinstance(owner, Municipality):
@@ -45,7 +45,7 @@ def framework_create(
         language=language,
         source=source,
         created_by=actor,
-        **_owner_fields(owner),
+        **owner_fields(owner),
     )
     log_action(
         "competences.framework.created",

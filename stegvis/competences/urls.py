@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import profile_views, views
+from . import editor_views, profile_views, views
 
 app_name = "competences"
 urlpatterns = [
@@ -18,6 +18,17 @@ urlpatterns = [
     path("titles/", views.titles, name="titles"),
     path("ladders/<int:pk>/", views.ladder_detail, name="ladder"),
     path("requirements/", views.requirements, name="requirements"),
+    path("requirements/new/", editor_views.requirement_create, name="requirement_create"),
+    path(
+        "requirements/<int:pk>/revise/", editor_views.requirement_revise, name="requirement_revise"
+    ),
+    path("requirements/<int:pk>/end/", editor_views.requirement_end, name="requirement_end"),
+    path("titles/<int:pk>/edit/", editor_views.title_edit, name="title_edit"),
+    path("titles/<int:pk>/rules/new/", editor_views.rule_add, name="rule_add"),
+    path("rules/<int:pk>/remove/", editor_views.rule_remove, name="rule_remove"),
+    path("ladders/new/", editor_views.ladder_create, name="ladder_create"),
+    path("ladders/<int:ladder_pk>/steps/new/", editor_views.step_save, name="step_add"),
+    path("ladders/<int:ladder_pk>/steps/<int:pk>/edit/", editor_views.step_save, name="step_edit"),
     path("me/", profile_views.my_profile, name="me"),
     path("people/<int:pk>/", profile_views.profile, name="profile"),
     path("people/<int:pk>/records/new/", profile_views.record_add, name="record_add"),

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from stegvis.core.audit import history_for
 from stegvis.core.http import add_validation_errors
-from stegvis.organisations.models import Municipality, Region, Unit
+from stegvis.organisations.models import Region
 from stegvis.organisations.permissions import capability_required
 from stegvis.organisations.roles import Capability
 from stegvis.organisations.scope import scope_for
@@ -44,6 +44,9 @@ def overview(request):
             ],
             "ladders": selectors.ladders_visible_to(request.user).order_by("title"),
             "may_maintain": not scope_for(request.user, MAINTAIN).is_empty,
+            "may_add_ladder": any(
+                isinstance(o, Region) for o in selectors.owners_maintainable_by(request.user)
+            ),
             "has_titles": JobTitle.objects.filter(region_id__in=reach.region_ids).exists(),
         },
     )
@@ -67,19 +70,11 @@ def framework_detail(request, pk: int):
     )
 
 
-def _owners(actor) -> list:
-    scope = scope_for(actor, MAINTAIN)
-    regions = (
-        Region.objects.all() if scope.everything else Region.objects.filter(pk__in=scope.region_ids)
-    )
-    municipalities = Municipality.objects.filter(scope.municipalities_q()).order_by("name")
-    units = Unit.objects.filter(scope.units_q(), closed_on__isnull=True).order_by("name")
-    return [*regions, *municipalities, *units]
-
-
 @capability_required(MAINTAIN)
 def framework_create(request):
-    form = FrameworkForm(request.POST or None, owners=_owners(request.user))
+    form = FrameworkForm(
+        request.POST or None, owners=selectors.owners_maintainable_by(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         framework = services.framework_create(actor=request.user, **form.cleaned_data)
         messages.success(request, _("The framework was created as a draft."))
@@ -190,7 +185,12 @@ def titles(request):
         )
         .order_by("area_kind", "level", "name")
     )
-    return render(request, "competences/titles.html", {"job_titles": job_titles})
+    editable = {
+        r.pk for r in selectors.owners_maintainable_by(request.user) if isinstance(r, Region)
+    }
+    return render(
+        request, "competences/titles.html", {"job_titles": job_titles, "editable_regions": editable}
+    )
 
 
 @login_required
@@ -199,15 +199,27 @@ def ladder_detail(request, pk: int):
     steps = (
         LadderStep.objects.filter(ladder=ladder).prefetch_related("package").order_by("position")
     )
-    return render(request, "competences/ladder_detail.html", {"ladder": ladder, "steps": steps})
+    return render(
+        request,
+        "competences/ladder_detail.html",
+        {
+            "ladder": ladder,
+            "steps": steps,
+            "may_edit": selectors.maintainable(request.user, ladder.region),
+        },
+    )
 
 
 @login_required
 def requirements(request):
+    requirements = list(selectors.requirements_visible_to(request.user))
+    for requirement in requirements:
+        requirement.may_edit = selectors.maintainable(request.user, requirement.owner)
     return render(
         request,
         "competences/requirements.html",
         {
-            "requirements": selectors.requirements_visible_to(request.user),
+            "requirements": requirements,
+            "may_create": not scope_for(request.user, MAINTAIN).is_empty,
         },
     )

@@ -60,7 +60,7 @@ class Scope:
             self.everything
             or unit.pk in self.unit_ids
             or unit.municipality_id in self.municipality_ids
-            or self._region_of(unit.municipality_id) in self.region_ids
+            or self._region_of(unit) in self.region_ids
         )
 
     def contains_municipality(self, municipality: Municipality) -> bool:
@@ -70,11 +70,13 @@ class Scope:
             or municipality.region_id in self.region_ids
         )
 
-    def _region_of(self, municipality_id: int) -> int | None:
+    def _region_of(self, unit: Unit) -> int | None:
         if not self.region_ids:
             return None
+        if Unit.municipality.field.is_cached(unit):  # loaded with select_related: no query
+            return unit.municipality.region_id
         return (
-            Municipality.objects.filter(pk=municipality_id)
+            Municipality.objects.filter(pk=unit.municipality_id)
             .values_list("region_id", flat=True)
             .first()
         )

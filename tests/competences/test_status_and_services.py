@@ -202,17 +202,9 @@ def test_a_knowledge_goal_needs_a_knowledge_form(cast, model):
 
 
 def test_profile_shows_requirements_and_next_ladder_step(cast, model, login):
-    from stegvis.competences.models import LadderPlacement, LadderStep, Requirement
+    from stegvis.competences.models import LadderPlacement, LadderStep
 
-    Requirement.objects.create(
-        region=cast.region,
-        item=model["hygiene"],
-        item_identifier=model["hygiene"].identifier,
-        applies_to="area",
-        area_kind="elder_care",
-        reason="law",
-        valid_from=D(2024, 1, 1),
-    )
+    # The model's requirement: everyone in elder care, basic hygiene (a law).
     first = LadderStep.objects.get(ladder=model["ladder"])
     second = LadderStep.objects.create(ladder=model["ladder"], position=2, name="Självständig")
     second.package.add(model["hygiene"])
