@@ -87,11 +87,18 @@ COMPETENCE_PAGES = [
     ("hr", lambda c, m: m["draft"].get_absolute_url()),
     ("hr", lambda c, m: f"/competences/frameworks/{m['draft'].pk}/items/new/"),
     ("hr", lambda c, m: "/competences/frameworks/new/"),
+    ("hr", lambda c, m: "/competences/requirements/new/"),
+    ("coordinator", lambda c, m: "/competences/titles/"),
+    ("coordinator", lambda c, m: f"/competences/titles/{m['title'].pk}/rules/new/"),
+    ("coordinator", lambda c, m: f"/competences/ladders/{m['ladder'].pk}/steps/new/"),
+    ("coordinator", lambda c, m: "/competences/requirements/"),
+    ("hr", lambda c, m: f"/competences/people/{c.employee.pk}/qualifications/new/"),
 ]
 
 
-@pytest.mark.parametrize("who, path", COMPETENCE_PAGES,
-                         ids=[f"{w}:{i}" for i, (w, _p) in enumerate(COMPETENCE_PAGES)])
+@pytest.mark.parametrize(
+    "who, path", COMPETENCE_PAGES, ids=[f"{w}:{i}" for i, (w, _p) in enumerate(COMPETENCE_PAGES)]
+)
 def test_competence_page_has_no_wcag_violations(who, path, cast, axe_page, sign_in):
     model = f.competence_model(cast)
     sign_in(axe_page, getattr(cast, who).user)
