@@ -133,6 +133,10 @@ MATRIX.update(
         "competences:record_withdraw": Case(RECORDERS, model_pk("entry")),
         "competences:qualification_add": Case(UDDEVALLA_MANAGERS, employee_pk),
         "competences:requirement_create": Case(MODEL_EDITORS),
+        "competences:framework_import": Case(MODEL_EDITORS),
+        "competences:framework_export": Case(
+            FYRBODAL, lambda cast: {"pk": _model(cast)["common"].pk, "format": "case"}
+        ),
         "competences:requirement_revise": Case(REGION_EDITORS, model_pk("requirement")),
         "competences:requirement_end": Case(REGION_EDITORS, model_pk("requirement")),
         "competences:title_edit": Case(REGION_EDITORS, model_pk("title")),

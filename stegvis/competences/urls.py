@@ -1,12 +1,18 @@
 from django.urls import path
 
-from . import editor_views, profile_views, views
+from . import editor_views, import_views, profile_views, views
 
 app_name = "competences"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("frameworks/new/", views.framework_create, name="framework_create"),
+    path("frameworks/import/", import_views.framework_import_view, name="framework_import"),
     path("frameworks/<int:pk>/", views.framework_detail, name="framework"),
+    path(
+        "frameworks/<int:pk>/export/<str:format>/",
+        import_views.framework_export,
+        name="framework_export",
+    ),
     path("frameworks/<int:pk>/items/new/", views.item_add, name="item_add"),
     path(
         "frameworks/<int:pk>/new-version/",

@@ -93,6 +93,7 @@ COMPETENCE_PAGES = [
     ("coordinator", lambda c, m: f"/competences/ladders/{m['ladder'].pk}/steps/new/"),
     ("coordinator", lambda c, m: "/competences/requirements/"),
     ("hr", lambda c, m: f"/competences/people/{c.employee.pk}/qualifications/new/"),
+    ("coordinator", lambda c, m: "/competences/frameworks/import/"),
 ]
 
 
