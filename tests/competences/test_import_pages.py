@@ -36,13 +36,13 @@ def test_moodle_file_is_previewed_then_imported_as_a_draft(cast, login):
 def test_a_broken_file_shows_line_numbers_and_imports_nothing(cast, login):
     client = login(cast.hr)
     bad = (
-        '"Parent id number","Id number","Shortname","Description","Description format",'
-        '"Scale values","Scale configuration","Rule type","Rule outcome","Rule config",'
-        '"Cross-referenced competency id numbers","Exported id","Is framework","Taxonomy"\n'
-        '"","FW","Ramverk","","1","","","","","","","","1",""\n'
-        '"FW","A","","","1","","","","","","","","",""\n'
-        '"NOPE","B","Barn","","1","","","","","","","","",""\n'
-    ).encode()
+        b'"Parent id number","Id number","Shortname","Description","Description format",'
+        b'"Scale values","Scale configuration","Rule type","Rule outcome","Rule config",'
+        b'"Cross-referenced competency id numbers","Exported id","Is framework","Taxonomy"\n'
+        b'"","FW","Ramverk","","1","","","","","","","","1",""\n'
+        b'"FW","A","","","1","","","","","","","","",""\n'
+        b'"NOPE","B","Barn","","1","","","","","","","","",""\n'
+    )
     page = _upload(client, "bad.csv", bad, "moodle", f"municipality:{cast.uddevalla.pk}")
     errors = [str(e) for e in page.context["preview"].errors]
     assert errors and any("4" in e for e in errors)

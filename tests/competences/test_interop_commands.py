@@ -52,7 +52,7 @@ def test_import_writes_the_framework(cast):
 
 def test_import_of_a_case_package_prints_the_notes(cast):
     out, _err = run("import_framework", str(OPENSALT), "--region", "fyrbodal")
-    assert "Note: 16 CFItems use the CASE 1.0 name educationalLevel" in out
+    assert "Note: CFItems with the CASE 1.0 field educationalLevel (16)" in out
     assert Framework.objects.get().items.count() == 16
 
 

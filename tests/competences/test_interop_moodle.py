@@ -233,3 +233,26 @@ def test_import_is_audited(cast):
     assert event.data["file"] == OECD.name and event.data["items"] == 64
     assert event.message % event.data == "Framework OECD version 1 imported from " + OECD.name
     assert framework.municipality == cast.uddevalla and framework.language == "sv"
+
+
+def test_a_file_back_from_moodle_keeps_what_moodle_cannot_carry(cast):
+    """Moodle drops the Taxonomy cells of competency rows when it exports: imported into our
+    framework, items keep their kinds and knowledge forms and the keys of extra Moodle has no
+    column for."""
+    original = build_framework(cast.region, extra={"page": 12})
+    original.extra = {"decided_by": "Direktionen 2025-01-01"}
+    original.save()
+    rows = csv_rows(export_moodle(original))
+    for row in rows[2:]:
+        row[13] = ""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    plan = parse_moodle(buffer.getvalue().encode("utf-8"))
+    assert plan.items[3].kind == "competence"  # on its own the file has no goals
+
+    preview = preview_import(plan, into=original)
+    assert preview.changed == [] and len(preview.unchanged) == 8
+    version2 = framework_import(actor=None, plan=plan, owner=cast.region, into=original)
+    assert snapshot(version2) == snapshot(original)
+    assert version2.items.get(code="A.1").extra == {"page": 12}
+    assert version2.extra["decided_by"] == original.extra["decided_by"]

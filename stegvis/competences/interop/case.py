@@ -156,7 +156,7 @@ def _cf_item(item: Item, framework: Framework, base: str, changed: str) -> dict[
         "uri": _uri(base, "CFItems", item.identifier),
         "fullStatement": statement if shorten(statement) == item.title else item.title,
         "CFItemType": kept.get("CFItemType") or ITEM_TYPES[item.kind],
-        "language": framework.language,
+        "language": kept.get("language") or framework.language,
         "lastChangeDateTime": changed,
     }
     if item.code:

@@ -19,69 +19,26 @@ from .plan import TITLE_MAX, FrameworkFields, ImportPlan, PlannedItem, check_tre
 UUID_PATTERN = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 EXTENSION = "stegvis"
 AREA, COMPETENCE = Item.Kind.AREA.value, Item.Kind.COMPETENCE.value
-DOCUMENT_FIELDS = frozenset(
-    {
-        "identifier",
-        "uri",
-        "frameworkType",
-        "caseVersion",
-        "creator",
-        "title",
-        "lastChangeDateTime",
-        "officialSourceURL",
-        "publisher",
-        "description",
-        "subject",
-        "subjectURI",
-        "language",
-        "version",
-        "adoptionStatus",
-        "statusStartDate",
-        "statusEndDate",
-        "licenseURI",
-        "notes",
-        "extensions",
-    }
-)
-ITEM_FIELDS = frozenset(
-    {
-        "identifier",
-        "fullStatement",
-        "alternativeLabel",
-        "CFItemType",
-        "uri",
-        "humanCodingScheme",
-        "listEnumeration",
-        "abbreviatedStatement",
-        "conceptKeywords",
-        "conceptKeywordsURI",
-        "notes",
-        "subject",
-        "subjectURI",
-        "language",
-        "educationLevel",
-        "CFItemTypeURI",
-        "licenseURI",
-        "statusStartDate",
-        "statusEndDate",
-        "lastChangeDateTime",
-        "extensions",
-    }
-)
-ASSOCIATION_FIELDS = frozenset(
-    {
-        "identifier",
-        "associationType",
-        "sequenceNumber",
-        "uri",
-        "originNodeURI",
-        "destinationNodeURI",
-        "CFAssociationGroupingURI",
-        "lastChangeDateTime",
-        "notes",
-        "extensions",
-    }
-)
+MAX_POSITION = 2_147_483_647
+# The properties CASE 1.1 defines; anything else is reported and ignored.
+# fmt: off
+DOCUMENT_FIELDS = frozenset({
+    "identifier", "uri", "frameworkType", "caseVersion", "creator", "title", "lastChangeDateTime",
+    "officialSourceURL", "publisher", "description", "subject", "subjectURI", "language",
+    "version", "adoptionStatus", "statusStartDate", "statusEndDate", "licenseURI", "notes",
+    "extensions",
+})
+ITEM_FIELDS = frozenset({
+    "identifier", "fullStatement", "alternativeLabel", "CFItemType", "uri", "humanCodingScheme",
+    "listEnumeration", "abbreviatedStatement", "conceptKeywords", "conceptKeywordsURI", "notes",
+    "subject", "subjectURI", "language", "educationLevel", "CFItemTypeURI", "licenseURI",
+    "statusStartDate", "statusEndDate", "lastChangeDateTime", "extensions",
+})
+ASSOCIATION_FIELDS = frozenset({
+    "identifier", "associationType", "sequenceNumber", "uri", "originNodeURI",
+    "destinationNodeURI", "CFAssociationGroupingURI", "lastChangeDateTime", "notes", "extensions",
+})
+# fmt: on
 
 
 def shorten(statement: str) -> str:
@@ -92,44 +49,48 @@ def shorten(statement: str) -> str:
 def _messages() -> dict[str, str]:
     return {
         "wrapped": _("The package was wrapped in a CFPackage object; read what was inside."),
-        "lowercase": _("%(count)s identifiers were in upper case; lower-cased: %(examples)s."),
+        "lowercase": _("Identifiers in upper case (%(count)s) were lower-cased: %(examples)s."),
         "uuid": _(
-            "%(count)s identifiers are not CASE 1.1 UUIDs; each got a stable UUID derived from it "
-            "(uuid5): %(examples)s."
+            "Identifiers outside the CASE 1.1 UUID pattern (%(count)s) were replaced by stable "
+            "UUIDs derived from them (uuid5): %(examples)s."
         ),
         "no_document_id": _("The CFDocument has no identifier; the framework gets a new one."),
         "fields": _("Fields that are not part of CASE 1.1 were ignored: %(examples)s."),
         "education": _(
-            "%(count)s CFItems use the CASE 1.0 name educationalLevel; read as educationLevel "
-            "(a list)."
+            "CFItems with the CASE 1.0 field educationalLevel (%(count)s): read as "
+            "educationLevel (a list)."
         ),
-        "null": _("%(count)s fields were null; read as empty: %(examples)s."),
-        "sequence_text": _("%(count)s sequenceNumber values were text; read as whole numbers."),
-        "sequence_bad": _("%(count)s sequenceNumber values were not numbers; ignored."),
+        "null": _("Fields that were null (%(count)s) were read as empty: %(examples)s."),
+        "sequence_text": _("sequenceNumber values given as text (%(count)s) were read as numbers."),
+        "sequence_bad": _(
+            "sequenceNumber values that are not whole numbers from 0 up (%(count)s) were ignored."
+        ),
         "order": _(
-            "%(count)s isChildOf associations have no sequenceNumber; those items keep the order "
-            "of the file."
+            "isChildOf associations without a sequenceNumber (%(count)s): those items keep the "
+            "order of the file."
         ),
         "long": _(
-            "%(count)s fullStatements are longer than %(max)s characters; the title was cut and "
-            "the full statement kept: %(examples)s."
+            "fullStatements longer than %(max)s characters (%(count)s): the title was cut and the "
+            "full statement kept: %(examples)s."
         ),
-        "orphan": _("%(count)s CFItems are not attached to the tree; placed at the top level."),
+        "orphan": _("CFItems not attached to the tree (%(count)s) were placed at the top level."),
         "foreign_parent": _(
-            "%(count)s CFItems are children of nodes outside this package; placed at the top "
+            "CFItems whose parent is outside this package (%(count)s) were placed at the top "
             "level: %(examples)s."
         ),
         "many_parents": _(
-            "%(count)s CFItems have more than one parent; the first was kept: %(examples)s."
+            "CFItems with more than one parent (%(count)s) kept the first: %(examples)s."
         ),
         "other": _(
-            "%(count)s associations of other types were kept with their items: %(examples)s."
+            "Associations of other types (%(count)s) were kept with their items: %(examples)s."
         ),
         "definitions": _(
-            "%(count)s CFDefinitions (item types, concepts, …) were not imported; item types are "
-            "kept by name."
+            "CFDefinitions (%(count)s: item types, concepts, …) were not imported; item types "
+            "are kept by name."
         ),
-        "outside": _("%(count)s associations start outside this package's CFItems; ignored."),
+        "outside": _(
+            "Associations that start outside this package's CFItems (%(count)s) were ignored."
+        ),
     }
 
 
@@ -195,17 +156,20 @@ class Reader:
         if not isinstance(title, str) or not title.strip():
             self.plan.error(None, _("The CFDocument has no title."))
             title = ""
+        if shorten(title) != title:
+            self.adjust.add("long", "CFDocument")
         ours = _extension(raw)
-        uri = raw.get("uri") or ""
+        uri = _text(raw.get("uri"))
         self.plan.framework = FrameworkFields(
             title=shorten(title),
-            code=str(ours.get("code") or ""),
-            description=raw.get("description") or "",
-            language=raw.get("language") or "",
+            code=_text(ours.get("code")),
+            description=_text(raw.get("description")),
+            language=_text(raw.get("language")),
             identifier=uuid.UUID(self.document_ref) if self.document_ref else None,
-            extra=ours.get("extra") or {},
-            creator=raw.get("creator") or "",
-            url=uri if str(uri).startswith(("http://", "https://")) else "",
+            extra=_mapping(ours.get("extra")),
+            creator=_text(raw.get("creator")),
+            extra_scope="" if ours else "case",
+            url=uri if uri.startswith(("http://", "https://")) else "",
         )
 
     def item(self, index: int, raw: Any) -> None:
@@ -217,23 +181,24 @@ class Reader:
         if not ref:
             self.plan.error(None, _("CFItems[%(index)s] has no identifier.") % {"index": index})
             return
-        statement = raw.get("fullStatement") or ""
+        statement = _text(raw.get("fullStatement"))
         item = PlannedItem(
             ref=ref,
             identifier=uuid.UUID(ref),
             title=shorten(statement),
-            code=raw.get("humanCodingScheme") or "",
-            description=raw.get("notes") or "",
+            code=_text(raw.get("humanCodingScheme")),
+            description=_text(raw.get("notes")),
             position=index,
         )
         ours = _extension(raw)
         if ours:
-            item.kind = ours.get("kind") or item.kind
-            item.knowledge_form = ours.get("knowledgeForm") or ""
-            item.extra = ours.get("extra") or {}
+            item.kind = _text(ours.get("kind")) or item.kind
+            item.knowledge_form = _text(ours.get("knowledgeForm"))
+            item.extra = _mapping(ours.get("extra"))
             self.exact.add(ref)
         else:
             item.extra = self.kept_fields(raw, ref, statement)
+            item.kind_given, item.extra_scope = False, "case"
         if ref in self.items:  # reported by check_tree
             ref = f"{ref}#{index}"
         self.items[ref] = item
@@ -249,7 +214,7 @@ class Reader:
             kept["educationLevel"] = (
                 [str(v) for v in levels] if isinstance(levels, list) else [str(levels)]
             )
-        for name in ("CFItemType", "listEnumeration"):
+        for name in ("CFItemType", "listEnumeration", "language"):
             if isinstance(raw.get(name), str) and raw[name]:
                 kept[name] = raw[name]
         if raw.get("identifier") != ref:
@@ -279,9 +244,9 @@ class Reader:
                 {
                     "associationType": kind,
                     "destinationNodeURI": {
-                        "title": str(destination.get("title") or ""),
-                        "identifier": target if known else str(destination.get("identifier")),
-                        "uri": str(destination.get("uri") or ""),
+                        "title": _text(destination.get("title")),
+                        "identifier": target if known else _text(destination.get("identifier")),
+                        "uri": _text(destination.get("uri")),
                     },
                 }
             )
@@ -298,11 +263,13 @@ class Reader:
 
     def sequence(self, raw: dict[str, Any]) -> int | None:
         value = raw.get("sequenceNumber")
-        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-            return value
-        if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        if value is None:
+            return None
+        if isinstance(value, str) and value.strip().isdigit():
             self.adjust.add("sequence_text", str(raw.get("identifier")))
-            return int(value)
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_POSITION:
+            return value
         self.adjust.add("sequence_bad", str(raw.get("identifier")))
         return None
 
@@ -333,6 +300,9 @@ class Reader:
         for ref, item in self.items.items():
             if ref not in self.exact:
                 item.kind = COMPETENCE if item.parent_ref else AREA
+        languages = {item.extra.get("case", {}).get("language") for item in self.items.values()}
+        if self.plan.framework and not self.plan.framework.language and len(languages) == 1:
+            self.plan.framework.language = languages.pop() or ""
 
     def number_in_tree_order(self, sequences: dict[str, int | None]) -> None:
         children: dict[str, list[PlannedItem]] = {}
@@ -353,6 +323,17 @@ class Reader:
         rest = [item for item in self.plan.items if id(item) not in done]
         for position, item in enumerate(numbered + rest):
             item.position = position
+
+
+def _text(value: Any) -> str:
+    """A text field: ``None`` is empty, numbers become text."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _extension(raw: dict[str, Any]) -> dict[str, Any]:

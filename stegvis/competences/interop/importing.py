@@ -48,7 +48,6 @@ Owner = Region | Municipality | Unit
 FORMATS: dict[str, Callable[..., ImportPlan]] = {"moodle": parse_moodle, "case": parse_case}
 EXTENSIONS = {".csv": "moodle", ".json": "case"}
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-COMPARED = ("code", "title", "description", "kind", "knowledge_form", "extra")
 
 
 def parse_file(data: bytes, *, format: str, file_name: str = "") -> ImportPlan:
@@ -129,35 +128,39 @@ def preview_import(plan: ImportPlan, *, into: Framework | None = None) -> Previe
     )
     if base is not None and base.is_draft:
         preview.errors.append(RowError(None, _draft_message(base)))
-    taken = Framework.objects.filter(identifier=fields.identifier).first()
-    if fields.identifier and taken is not None:
+    taken = fields.identifier and Framework.objects.filter(identifier=fields.identifier).first()
+    if taken:
         preview.notes.append(
             _("%(framework)s already has this file's identifier; the import gets a new one.")
             % {"framework": taken}
         )
-    if plan.errors:
-        return preview
-    matches = _match(plan, base)
+    if not plan.errors:
+        _compare(plan, preview, list(base.items.select_related("parent")) if base else [])
+    return preview
+
+
+def _compare(plan: ImportPlan, preview: Preview, old_items: list[Item]) -> None:
+    matches = _match(plan, old_items)
     parent_ids = {ref: match.identifier for ref, match in matches.items()}
     ranks = _ranks([(item.parent_ref, item.position, item.ref) for item in plan.items])
-    old_ranks = _ranks([(i.parent_id, i.position, i.pk) for i in base.items.all()] if base else [])
-    matched_pks = set()
+    old_ranks = _ranks([(old.parent_id, old.position, old.pk) for old in old_items])
+    matched: set[int] = set()
     for item in plan.items:
-        match = matches[item.ref]
+        existing = matches[item.ref].existing
         change = ItemChange(item.ref, item.code, item.title)
-        if match.existing is None:
+        if existing is None:
             preview.created.append(change)
             continue
-        matched_pks.add(match.existing.pk)
-        change.fields = _differences(item, match.existing, parent_ids)
-        if "parent" not in change.fields and ranks[item.ref] != old_ranks[match.existing.pk]:
+        matched.add(existing.pk)
+        change.fields = _differences(item, existing, parent_ids)
+        if "parent" not in change.fields and ranks[item.ref] != old_ranks[existing.pk]:
             change.fields.append("position")
         (preview.changed if change.fields else preview.unchanged).append(change)
-    if base is not None:
-        for old in base.items.order_by("position", "id"):
-            if old.pk not in matched_pks:
-                preview.removed.append(ItemChange(str(old.identifier), old.code, old.title))
-    return preview
+    preview.removed = [
+        ItemChange(str(old.identifier), old.code, old.title)
+        for old in old_items
+        if old.pk not in matched
+    ]
 
 
 def _newest(into: Framework | None) -> Framework | None:
@@ -173,9 +176,9 @@ def _draft_message(base: Framework) -> str:
     ) % {"version": base.version, "title": base.title}
 
 
-def _match(plan: ImportPlan, base: Framework | None) -> dict[str, _Match]:
-    """Each planned item's identifier, and the item of ``base`` it continues (if any)."""
-    old_items = list(base.items.all()) if base else []
+def _match(plan: ImportPlan, old_items: list[Item]) -> dict[str, _Match]:
+    """Each planned item's identifier, and the item of the old version it continues (if any):
+    same identifier, else same code. A continued item keeps its identifier."""
     by_identifier = {item.identifier: item for item in old_items}
     by_code = {item.code: item for item in old_items if item.code}
     taken: set[int] = set()
@@ -199,6 +202,29 @@ def _match(plan: ImportPlan, base: Framework | None) -> dict[str, _Match]:
     return matches
 
 
+def _effective(item: PlannedItem, existing: Item | None) -> dict[str, Any]:
+    """Kind, knowledge form and extra as they will be stored.
+
+    What the file cannot say is taken from the item it continues: the kind when the file gave
+    none (a Moodle file from Moodle), and the keys of ``extra`` outside the file's own
+    namespace (``extra["moodle"]`` for Moodle, ``extra["case"]`` for a foreign CASE file).
+    """
+    values = {"kind": item.kind, "knowledge_form": item.knowledge_form, "extra": item.extra}
+    if existing is None:
+        return values
+    if not item.kind_given:
+        values["kind"], values["knowledge_form"] = existing.kind, existing.knowledge_form
+    values["extra"] = _scoped_extra(item.extra, item.extra_scope, existing)
+    return values
+
+
+def _scoped_extra(extra: dict[str, Any], scope: str, old: Framework | Item | None) -> dict:
+    """The file's ``extra``, plus the old keys outside its scope when it has one."""
+    if old is None or not scope:
+        return extra
+    return {**{key: value for key, value in old.extra.items() if key != scope}, **extra}
+
+
 def _ranks(entries: list[tuple[Any, int, Any]]) -> dict[Any, int]:
     """Each item's place among its siblings: moving an item counts, renumbering does not."""
     siblings: dict[Any, list[tuple[int, Any]]] = {}
@@ -212,7 +238,9 @@ def _ranks(entries: list[tuple[Any, int, Any]]) -> dict[Any, int]:
 
 
 def _differences(item: PlannedItem, old: Item, parent_ids: dict[str, uuid.UUID]) -> list[str]:
-    changed = [name for name in COMPARED if getattr(item, name) != getattr(old, name)]
+    values = {"code": item.code, "title": item.title, "description": item.description}
+    values.update(_effective(item, old))
+    changed = [name for name, value in values.items() if value != getattr(old, name)]
     new_parent = parent_ids.get(item.parent_ref) if item.parent_ref else None
     old_parent = old.parent.identifier if old.parent_id else None
     if new_parent != old_parent:
@@ -245,7 +273,7 @@ def framework_import(
             list(Framework.objects.select_for_update().filter(lineage=base.lineage))
             _check_base(base, owner)
         framework = _create_framework(actor, plan, plan.framework, owner, base, source)
-        matches = _match(plan, base)
+        matches = _match(plan, list(base.items.all()) if base else [])
         _create_items(framework, plan, matches)
         preview_counts = _counts(matches, base)
         log_action(
@@ -321,7 +349,7 @@ def _create_framework(
         description=fields.description,
         language=_language(fields, owner, base),
         source=source,
-        extra=fields.extra,
+        extra=_scoped_extra(fields.extra, fields.extra_scope, base),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         **_owner_fields(owner),
     )
@@ -342,17 +370,16 @@ def _create_items(framework: Framework, plan: ImportPlan, matches: dict[str, _Ma
 def _new_item(
     framework: Framework, item: PlannedItem, matches: dict[str, _Match], created: dict[str, Item]
 ) -> Item:
+    match = matches[item.ref]
     return Item(
         framework=framework,
-        identifier=matches[item.ref].identifier,
+        identifier=match.identifier,
         parent=created.get(item.parent_ref),
-        kind=item.kind,
         code=item.code,
         title=item.title,
         description=item.description,
-        knowledge_form=item.knowledge_form,
         position=item.position,
-        extra=item.extra,
+        **_effective(item, match.existing),
     )
 
 

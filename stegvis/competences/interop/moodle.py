@@ -233,6 +233,7 @@ def _read_framework(plan: ImportPlan, line: int, values: dict[str, str]) -> None
         description=values["description"],
         extra=_kept(values, FRAMEWORK_DEFAULTS),
         line=line,
+        extra_scope="moodle",
     )
     plan.framework.extra.setdefault("moodle", {})["taxonomy"] = values["taxonomy"]
 
@@ -255,6 +256,7 @@ def _read_item(
         position=len(plan.items),
         extra=_kept(values, ITEM_DEFAULTS),
         line=line,
+        extra_scope="moodle",
     )
     term = _parse_term(values["taxonomy"])
     if term is not None:
@@ -300,14 +302,15 @@ def _settle_kinds(plan: ImportPlan, explicit: dict[str, str]) -> None:
         cell = explicit.get(item.ref, "")
         if _parse_term(cell) is None:
             item.kind, item.knowledge_form = _default_kind(depth), ""
+            item.kind_given = False
             unknown += bool(cell)
         if cell != _item_term(item.kind, item.knowledge_form, depth):
             item.extra.setdefault("moodle", {})["taxonomy"] = cell
     if unknown:
         plan.notes.append(
             _(
-                "%(count)s competency rows have a Taxonomy value; Moodle ignores it there and it "
-                "was kept as it is."
+                "Competency rows with a Taxonomy value that is not ours (%(count)s): Moodle "
+                "ignores it there; it was kept as it is."
             )
             % {"count": unknown}
         )

@@ -51,6 +51,11 @@ class PlannedItem:
     position: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
+    # False when the kind is a default (the file did not say): an import into a framework
+    # then keeps the kind and knowledge form of the item it continues.
+    kind_given: bool = True
+    # "moodle"/"case" when the file speaks only for that key of ``extra``; "" for all of it.
+    extra_scope: str = ""
 
 
 @dataclass
@@ -64,6 +69,7 @@ class FrameworkFields:
     creator: str = ""
     url: str = ""
     line: int | None = None
+    extra_scope: str = ""  # as for PlannedItem
 
 
 @dataclass
