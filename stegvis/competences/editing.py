@@ -23,6 +23,7 @@ REQUIREMENT_FIELDS = (
     "area_kind",
     "job_title",
     "target_unit",
+    "unit_kind",
     "min_count",
     "min_share",
     "reason",
@@ -41,8 +42,10 @@ def _check_requirement(requirement: Requirement) -> None:
     if kind == Requirement.AppliesTo.TITLE and requirement.job_title is None:
         raise ValidationError(_("Choose the job title the requirement applies to."))
     if kind == Requirement.AppliesTo.UNIT:
-        if requirement.target_unit is None:
-            raise ValidationError(_("Choose the unit the requirement applies to."))
+        if (requirement.target_unit is None) == (not requirement.unit_kind):
+            raise ValidationError(
+                _("Choose one unit, or a kind of unit, the requirement applies to.")
+            )
         if not requirement.min_count and not requirement.min_share:
             raise ValidationError(_("Say how many people, or what share of the staff, need it."))
     if requirement.min_share is not None and not 1 <= requirement.min_share <= 100:

@@ -26,6 +26,11 @@ class RequirementForm(forms.Form):
     target_unit = forms.ModelChoiceField(
         label=_("Unit"), queryset=Unit.objects.none(), required=False
     )
+    unit_kind = forms.ChoiceField(
+        label=_("Or every unit of the kind"),
+        required=False,
+        choices=[("", "–"), *Unit.Kind.choices],
+    )
     min_count = forms.IntegerField(label=_("At least (people)"), required=False, min_value=1)
     min_share = forms.IntegerField(
         label=_("At least (% of staff)"), required=False, min_value=1, max_value=100

@@ -96,6 +96,7 @@ def requirement_revise(request, pk: int):
         "area_kind",
         "job_title",
         "target_unit",
+        "unit_kind",
         "min_count",
         "min_share",
         "reason",

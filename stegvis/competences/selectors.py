@@ -160,6 +160,7 @@ def requirements_for_unit(unit: Unit, on: datetime.date | None = None) -> QueryS
         Q(applies_to=Requirement.AppliesTo.AREA, area_kind=unit.operating_area.kind)
         | Q(applies_to=Requirement.AppliesTo.TITLE)
         | Q(applies_to=Requirement.AppliesTo.UNIT, target_unit=unit)
+        | Q(applies_to=Requirement.AppliesTo.UNIT, target_unit__isnull=True, unit_kind=unit.kind)
     )
     return (
         Requirement.objects.filter(reach_of_unit(unit).layer_q(), applies)

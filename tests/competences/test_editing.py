@@ -135,3 +135,33 @@ def test_requirement_pages_for_editors(cast, model, login):
     employee_page = login(cast.employee).get("/competences/requirements/").content.decode()
     assert "/revise/" not in employee_page
     assert Requirement.objects.count() == 1
+
+
+def test_a_requirement_can_name_every_unit_of_a_kind(cast, model):
+    from stegvis.competences.selectors import requirements_for_unit
+
+    made = editing.requirement_create(
+        actor=cast.coordinator.user,
+        owner=cast.region,
+        valid_from=D(2024, 1, 1),
+        item=model["hygiene"],
+        applies_to="unit",
+        unit_kind="care_home",
+        min_count=2,
+        reason="users_needs",
+    )
+    assert made in requirements_for_unit(cast.solgarden)  # Solgården is a care home
+    other = f.UnitFactory(operating_area=cast.solgarden.operating_area, kind="home_care")
+    assert made not in requirements_for_unit(other)
+    with pytest.raises(ValidationError):
+        editing.requirement_create(
+            actor=cast.coordinator.user,
+            owner=cast.region,
+            valid_from=D(2024, 1, 1),
+            item=model["hygiene"],
+            applies_to="unit",
+            unit_kind="care_home",
+            target_unit=cast.solgarden,
+            min_count=2,
+            reason="users_needs",
+        )

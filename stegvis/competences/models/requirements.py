@@ -19,7 +19,8 @@ class Requirement(Layer):
 
     It applies to everyone in an operating area (``AREA``), to everyone with a job title
     (``TITLE``), or to a number or share of one unit's staff (``UNIT``: "at least 2 trained in
-    dementia care"). Within the owner's part of the tree. Versions share ``lineage``; a change
+    dementia care"), or to every unit of a kind (``unit_kind``: "every care home"). Within the
+    owner's part of the tree. Versions share ``lineage``; a change
     is a new row from a new ``valid_from`` with the old one given a ``valid_to``.
     """
 
@@ -64,6 +65,15 @@ class Requirement(Layer):
         on_delete=models.PROTECT,
         related_name="requirements",
     )
+    unit_kind = models.CharField(
+        _("every unit of the kind"),
+        max_length=30,
+        choices=Unit.Kind,
+        blank=True,
+        help_text=_(
+            "Instead of one unit: every unit of this kind in the layer's part of the tree."
+        ),
+    )
     min_count = models.PositiveIntegerField(_("at least (people)"), null=True, blank=True)
     min_share = models.PositiveSmallIntegerField(_("at least (% of staff)"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason)
@@ -94,7 +104,8 @@ class Requirement(Layer):
                     Q(applies_to="area", area_kind__gt="")
                     | Q(applies_to="title", job_title__isnull=False)
                     | (
-                        Q(applies_to="unit", target_unit__isnull=False)
+                        Q(applies_to="unit")
+                        & (Q(target_unit__isnull=False) | Q(unit_kind__gt=""))
                         & (Q(min_count__isnull=False) | Q(min_share__isnull=False))
                     )
                 ),
