@@ -194,40 +194,12 @@ class UnitPlacement(models.Model):
         return f"{self.unit} in {self.operating_area} from {self.valid_from}"
 
 
-class Role(models.TextChoices):
-    """The roles a login can hold. What each may do is in ``stegvis.organisations.roles``."""
+class TreeScope(models.Model):
+    """Exactly one part of the tree: a region, a municipality or a unit.
 
-    EMPLOYEE = "employee", _("Employee")
-    MANAGER = "manager", _("Manager")
-    HR = "hr", _("HR officer")
-    COORDINATOR = "coordinator", _("Regional coordinator")
-    COURSE_LEADER = "course_leader", _("Course leader")
-    AUDITOR = "auditor", _("Auditor")
-    STATISTICS_READER = "statistics_reader", _("Statistics reader")
-    ADMINISTRATOR = "administrator", _("Administrator")
-
-
-class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
-    def active(self, on: datetime.date | None = None) -> RoleAssignmentQuerySet:
-        on = on or timezone.localdate()
-        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
-
-
-class RoleAssignment(models.Model):
-    """A login holds a role over part of the tree: manager of a unit, HR for a municipality...
-
-    Exactly one scope is set, at the level the role takes (see ``roles.SCOPE_LEVELS``). The
-    employee role is not assigned: it follows from the person's current employments.
-    Assignments are ended (``valid_to``), never deleted, so who held a role when stays known.
+    Used for what a role assignment covers and for who owns a layer of the competence model.
     """
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
-        on_delete=models.CASCADE,
-        related_name="role_assignments",
-    )
-    role = models.CharField(_("role"), max_length=30, choices=Role)
     region = models.ForeignKey(
         Region,
         verbose_name=_("region"),
@@ -250,8 +222,62 @@ class RoleAssignment(models.Model):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def scope(self) -> Region | Municipality | Unit:
+        return self.unit or self.municipality or self.region  # type: ignore[return-value]
+
+    @staticmethod
+    def exactly_one(name: str) -> models.CheckConstraint:
+        return models.CheckConstraint(
+            condition=(
+                Q(region__isnull=False, municipality__isnull=True, unit__isnull=True)
+                | Q(region__isnull=True, municipality__isnull=False, unit__isnull=True)
+                | Q(region__isnull=True, municipality__isnull=True, unit__isnull=False)
+            ),
+            name=name,
+        )
+
+
+class Role(models.TextChoices):
+    """The roles a login can hold. What each may do is in ``stegvis.organisations.roles``."""
+
+    EMPLOYEE = "employee", _("Employee")
+    MANAGER = "manager", _("Manager")
+    HR = "hr", _("HR officer")
+    COORDINATOR = "coordinator", _("Regional coordinator")
+    COURSE_LEADER = "course_leader", _("Course leader")
+    AUDITOR = "auditor", _("Auditor")
+    STATISTICS_READER = "statistics_reader", _("Statistics reader")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def active(self, on: datetime.date | None = None) -> RoleAssignmentQuerySet:
+        on = on or timezone.localdate()
+        return self.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
+
+
+class RoleAssignment(TreeScope):
+    """A login holds a role over part of the tree: manager of a unit, HR for a municipality...
+
+    Exactly one scope is set, at the level the role takes (see ``roles.SCOPE_LEVELS``). The
+    employee role is not assigned: it follows from the person's current employments.
+    Assignments are ended (``valid_to``), never deleted, so who held a role when stays known.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
         related_name="role_assignments",
     )
+    role = models.CharField(_("role"), max_length=30, choices=Role)
     valid_from = models.DateField(_("from"), default=timezone.localdate)
     valid_to = models.DateField(_("to"), null=True, blank=True)
     granted_by = models.ForeignKey(
@@ -269,14 +295,7 @@ class RoleAssignment(models.Model):
         verbose_name_plural = _("role assignments")
         ordering = ["user", "role"]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(region__isnull=False, municipality__isnull=True, unit__isnull=True)
-                    | Q(region__isnull=True, municipality__isnull=False, unit__isnull=True)
-                    | Q(region__isnull=True, municipality__isnull=True, unit__isnull=False)
-                ),
-                name="role_has_exactly_one_scope",
-            ),
+            TreeScope.exactly_one("role_has_exactly_one_scope"),
             models.CheckConstraint(
                 condition=~Q(role="employee"), name="employee_role_not_assigned"
             ),
@@ -284,7 +303,3 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.scope}"
-
-    @property
-    def scope(self) -> Region | Municipality | Unit:
-        return self.unit or self.municipality or self.region  # type: ignore[return-value]

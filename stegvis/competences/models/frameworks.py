@@ -10,44 +10,19 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from stegvis.organisations.models import Municipality, Region, Unit
+from stegvis.organisations.models import Municipality, Region, TreeScope, Unit
 
 
-class Layer(models.Model):
+class Layer(TreeScope):
     """Who owns a piece of the model: the region (the common layer), a municipality (its
     additions) or a unit (its local additions, da *lokale tilføjelser*). Exactly one is set."""
-
-    region = models.ForeignKey(
-        Region,
-        verbose_name=_("region"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("municipality"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    unit = models.ForeignKey(
-        Unit,
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
 
     class Meta:
         abstract = True
 
     @property
     def owner(self) -> Region | Municipality | Unit:
-        return self.unit or self.municipality or self.region  # type: ignore[return-value]
+        return self.scope
 
     @property
     def layer_name(self) -> str:
@@ -57,16 +32,7 @@ class Layer(models.Model):
             return str(_("Municipal addition"))
         return str(_("Common (region)"))
 
-    @staticmethod
-    def one_owner(name: str) -> models.CheckConstraint:
-        return models.CheckConstraint(
-            condition=(
-                Q(region__isnull=False, municipality__isnull=True, unit__isnull=True)
-                | Q(region__isnull=True, municipality__isnull=False, unit__isnull=True)
-                | Q(region__isnull=True, municipality__isnull=True, unit__isnull=False)
-            ),
-            name=name,
-        )
+    one_owner = staticmethod(TreeScope.exactly_one)
 
 
 class Source(models.Model):
