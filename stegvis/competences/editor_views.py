@@ -57,9 +57,7 @@ def _requirement_choices(actor) -> dict:
 
 
 def _form_page(request, form, heading, back):
-    return render(
-        request, "competences/form.html", {"form": form, "heading": heading, "back": back}
-    )
+    return render(request, "form_page.html", {"form": form, "heading": heading, "back": back})
 
 
 @capability_required(MAINTAIN)

@@ -106,7 +106,7 @@ def record_add(request, pk: int):
     )
     return render(
         request,
-        "competences/form.html",
+        "form_page.html",
         {"form": form, "heading": heading, "back": f"/competences/people/{person.pk}/"},
     )
 
@@ -138,7 +138,7 @@ def record_withdraw(request, pk: int):
             return redirect("competences:profile", entry.person_id)
     return render(
         request,
-        "competences/form.html",
+        "form_page.html",
         {
             "form": form,
             "heading": _("Withdraw: %(entry)s") % {"entry": entry.item.title},
@@ -164,7 +164,7 @@ def ladder_place(request, pk: int):
         return redirect("competences:profile", person.pk)
     return render(
         request,
-        "competences/form.html",
+        "form_page.html",
         {
             "form": form,
             "heading": _("Ladder step for %(name)s") % {"name": person.full_name},
@@ -196,7 +196,7 @@ def qualification_add(request, pk: int):
             return redirect("competences:profile", person.pk)
     return render(
         request,
-        "competences/form.html",
+        "form_page.html",
         {
             "form": form,
             "heading": _("Qualification for %(name)s") % {"name": person.full_name},

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -79,7 +80,11 @@ def framework_create(request):
         framework = services.framework_create(actor=request.user, **form.cleaned_data)
         messages.success(request, _("The framework was created as a draft."))
         return redirect(framework)
-    return render(request, "competences/form.html", {"form": form, "heading": _("New framework")})
+    return render(
+        request,
+        "form_page.html",
+        {"form": form, "heading": _("New framework"), "back": reverse("competences:overview")},
+    )
 
 
 def _editable(request, framework):
@@ -102,7 +107,7 @@ def item_add(request, pk: int):
             return redirect(framework)
     return render(
         request,
-        "competences/form.html",
+        "form_page.html",
         {
             "form": form,
             "heading": _("Add to %(framework)s") % {"framework": framework},
@@ -133,7 +138,7 @@ def item_edit(request, pk: int):
             return redirect(framework)
     return render(
         request,
-        "competences/form.html",
+        "form_page.html",
         {
             "form": form,
             "heading": _("Edit %(item)s") % {"item": item.title},

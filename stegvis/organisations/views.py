@@ -105,7 +105,7 @@ def unit_create(request, municipality_pk: int):
             return redirect(unit)
     return render(
         request,
-        "organisations/unit_form.html",
+        "form_page.html",
         {"form": form, "municipality": municipality, "heading": _("New unit")},
     )
 
@@ -121,7 +121,7 @@ def unit_edit(request, pk: int):
         return redirect(unit)
     return render(
         request,
-        "organisations/unit_form.html",
+        "form_page.html",
         {"form": form, "unit": unit, "heading": _("Edit %(unit)s") % {"unit": unit.name}},
     )
 
@@ -139,7 +139,7 @@ def unit_action(request, pk, form_class, action, heading, done_message):
             return redirect(unit)
     return render(
         request,
-        "organisations/unit_form.html",
+        "form_page.html",
         {"form": form, "unit": unit, "heading": heading % {"unit": unit.name}},
     )
 

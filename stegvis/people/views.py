@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from stegvis.core.audit import history_for
@@ -143,7 +144,11 @@ def person_create(request):
         else:
             messages.success(request, _("The person was added. Add an employment next."))
             return redirect("people:employment_add", person.pk)
-    return render(request, "people/person_form.html", {"form": form, "heading": _("Add a person")})
+    return render(
+        request,
+        "form_page.html",
+        {"form": form, "heading": _("Add a person"), "back": reverse("people:staff")},
+    )
 
 
 @capability_required(MANAGE)
@@ -168,7 +173,7 @@ def person_edit(request, pk: int):
             return redirect(person)
     return render(
         request,
-        "people/person_form.html",
+        "form_page.html",
         {
             "form": form,
             "person": person,
@@ -202,7 +207,7 @@ def employment_add(request, pk: int):
             return redirect(person)
     return render(
         request,
-        "people/person_form.html",
+        "form_page.html",
         {
             "form": form,
             "person": person,
@@ -225,7 +230,7 @@ def employment_end(request, pk: int):
             return redirect(employment.person)
     return render(
         request,
-        "people/person_form.html",
+        "form_page.html",
         {
             "form": form,
             "person": employment.person,
@@ -253,7 +258,7 @@ def employment_move(request, pk: int):
             return redirect(employment.person)
     return render(
         request,
-        "people/person_form.html",
+        "form_page.html",
         {
             "form": form,
             "person": employment.person,
