@@ -33,6 +33,7 @@ from stegvis.organisations.roles import SECOND_FACTOR_ROLES
 from stegvis.people.models import Employment, JobTitle, Person
 
 from . import persons
+from .competences import remove_competences, seed_competences
 from .organisation import MunicipalityInfo, Organisation, UnitInfo, build_organisation
 from .region import DEMO_REGION_SLUGS
 from .staff import PersonDraft, RoleDraft, StaffBuilder, write
@@ -85,6 +86,7 @@ class DemoSummary:
     users: int
     role_assignments: int
     logins: list[tuple[str, str]] = field(default_factory=list)
+    competences: dict[str, int] = field(default_factory=dict)
     second_factor_logins: tuple[str, ...] = SECOND_FACTOR_LOGINS
     password: str = DEFAULT_PASSWORD
     totp_secret: str = DEMO_TOTP_SECRET
@@ -98,6 +100,7 @@ class DemoSummary:
             f"{self.operating_areas} operating areas, {self.units} units",
             f"  {self.people} people, {self.employments} employments, {self.users} logins, "
             f"{self.role_assignments} role assignments",
+            *self._competence_lines(),
             f"Demo logins (password {self.password}):",
         ]
         for label, email in self.logins:
@@ -106,6 +109,17 @@ class DemoSummary:
             )
             result.append(f"  {label.ljust(width)}  {email}{note}")
         return result
+
+    def _competence_lines(self) -> list[str]:
+        c = self.competences
+        if not c:
+            return []
+        return [
+            f"  {c['frameworks']} framework versions ({c['items']} items), {c['rules']} basic "
+            f"competence rules, {c['ladders']} ladders, {c['requirements']} requirements",
+            f"  {c['qualifications']} qualifications, {c['records']} competence record entries, "
+            f"{c['placements']} ladder placements",
+        ]
 
 
 def generate(
@@ -138,6 +152,7 @@ def generate(
         _course_leaders(builder, org)
         counts = write(builder.drafts, make_password(password))
         _second_factors(builder.drafts)
+        competences = seed_competences(org, seed)
         log_action(
             "demo.seeded",
             actor=None,
@@ -159,6 +174,7 @@ def generate(
         users=counts["users"],
         role_assignments=counts["role_assignments"],
         logins=list(LOGINS),
+        competences=competences,
         password=password,
     )
 
@@ -169,6 +185,7 @@ def reset_demo_data() -> None:
         regions = Region.objects.filter(slug__in=DEMO_REGION_SLUGS)
         users = User.objects.filter(email__endswith=DEMO_EMAIL_SUFFIX)
         in_regions = Q(municipality__region__in=regions)
+        remove_competences(regions)
         RoleAssignment.objects.filter(
             Q(user__in=users)
             | Q(region__in=regions)
