@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "stegvis.accounts",
     "stegvis.portal",
     "stegvis.demo",
+    "stegvis.provisioning",
 ]
 
 MIDDLEWARE = [

@@ -157,6 +157,8 @@ MATRIX.update(
 )
 # Reachable by anyone, signed in or not.
 PUBLIC = {"healthz", "set_language"}
+# Machine endpoints that authenticate with a bearer token, not a session (tests/provisioning).
+TOKEN_ONLY_NAMESPACE = "scim:"
 
 
 def _pattern_names(resolver: URLResolver, namespace: str = "") -> set[str]:
@@ -178,7 +180,11 @@ def _allauth_names() -> set[str]:
 
 
 def test_every_url_pattern_is_in_the_matrix():
-    ours = _pattern_names(get_resolver()) - _allauth_names()
+    ours = {
+        n
+        for n in _pattern_names(get_resolver()) - _allauth_names()
+        if not n.startswith(TOKEN_ONLY_NAMESPACE)
+    }
     missing = ours - set(MATRIX) - PUBLIC
     assert not missing, f"URL patterns without an authorization rule: {sorted(missing)}"
     assert not set(MATRIX) - ours, "the matrix names URLs that no longer exist"
@@ -214,6 +220,21 @@ def test_post_only_views_refuse_get(name, cast, login):
     case = MATRIX[name]
     client = login(cast.admin)
     assert client.get(reverse(name, kwargs=case.args(cast))).status_code == 405
+
+
+@pytest.mark.parametrize("who", [None, *CAST])
+def test_token_endpoints_refuse_sessions(who, cast, client, login):
+    """A signed-in session is not a SCIM token: every SCIM URL answers 401 without one."""
+    if who:
+        client = login(getattr(cast, who))
+    for name in sorted(
+        n for n in _pattern_names(get_resolver()) if n.startswith(TOKEN_ONLY_NAMESPACE)
+    ):
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        assert client.get(url).status_code == 401, name
 
 
 def test_public_endpoints(client, db):

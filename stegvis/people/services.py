@@ -86,7 +86,14 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, actor, person: Person, identity_number: str | None = None, **fields) -> Person:
+def person_update(
+    *,
+    actor,
+    person: Person,
+    identity_number: str | None = None,
+    source: str = "web",
+    **fields,
+) -> Person:
     """Change the fields named in PERSON_FIELDS; ``identity_number=None`` leaves it alone."""
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
@@ -117,6 +124,7 @@ def person_update(*, actor, person: Person, identity_number: str | None = None, 
         target=person,
         message=gettext_noop("Personal details changed: %(fields)s"),
         data={"fields": ", ".join(_field_labels(changes)), "changes": changes},
+        source=source,
     )
     return person
 
@@ -207,7 +215,9 @@ def employment_end(
 
 
 @transaction.atomic
-def employment_move(*, actor, employment: Employment, unit: Unit, on: datetime.date) -> Employment:
+def employment_move(
+    *, actor, employment: Employment, unit: Unit, on: datetime.date, source: str = "web"
+) -> Employment:
     """Move to another unit from ``on``: the old employment ends the day before, a new one starts.
 
     Title, extent and HR key carry over; both rows stay, so where the person worked stays known.
@@ -248,6 +258,7 @@ def employment_move(*, actor, employment: Employment, unit: Unit, on: datetime.d
             "from_employment_id": employment.pk,
             "to_employment_id": moved.pk,
         },
+        source=source,
     )
     return moved
 
