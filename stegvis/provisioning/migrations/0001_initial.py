@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("organisations", "0002_alter_roleassignment_unit"),
-        ("people", "0003_importreport_importmapping"),
+        ("people", "0002_employment_permanent_jobtitle_next_level_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
