@@ -100,6 +100,24 @@ def _model(cast) -> dict:
     return cast._model
 
 
+def _report(cast):
+    """An uploaded HR file of Uddevalla's, waiting for its column mapping."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from stegvis.people.import_models import ImportReport
+    from stegvis.people.import_tasks import stored_file_name
+
+    if not hasattr(cast, "_report"):
+        cast._report = ImportReport.objects.create(
+            municipality=cast.uddevalla, file_name="personal.csv"
+        )
+        default_storage.save(
+            stored_file_name(cast._report), ContentFile("Förnamn;Efternamn;Enhet\nA;B;C\n".encode())
+        )
+    return cast._report
+
+
 def model_pk(name):
     return lambda cast: {"pk": _model(cast)[name].pk}
 
@@ -133,6 +151,13 @@ MATRIX.update(
         "competences:record_withdraw": Case(RECORDERS, model_pk("entry")),
         "competences:qualification_add": Case(UDDEVALLA_MANAGERS, employee_pk),
         "competences:requirement_create": Case(MODEL_EDITORS),
+        "people:import": Case(PEOPLE_MANAGERS),
+        "people:import_mapping": Case(UDDEVALLA_MANAGERS, lambda cast: {"pk": _report(cast).pk}),
+        "people:import_report": Case(UDDEVALLA_MANAGERS, lambda cast: {"pk": _report(cast).pk}),
+        "people:import_errors": Case(UDDEVALLA_MANAGERS, lambda cast: {"pk": _report(cast).pk}),
+        "people:import_apply": Case(
+            UDDEVALLA_MANAGERS, lambda cast: {"pk": _report(cast).pk}, "post", 302
+        ),
         "competences:framework_import": Case(MODEL_EDITORS),
         "competences:framework_export": Case(
             FYRBODAL, lambda cast: {"pk": _model(cast)["common"].pk, "format": "case"}

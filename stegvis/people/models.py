@@ -249,3 +249,6 @@ class Qualification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from .import_models import ImportMapping, ImportReport  # noqa: E402,F401

@@ -23,6 +23,7 @@ PAGES = [
     ("admin", lambda c: f"/organisation/units/{c.solgarden.pk}/merge/"),
     ("admin", lambda c: "/organisation/roles/"),
     ("statistics", lambda c: "/people/statistics/"),
+    ("hr", lambda c: "/people/import/"),
     ("employee", lambda c: "/no-such-page/"),
 ]
 
@@ -105,3 +106,23 @@ def test_competence_page_has_no_wcag_violations(who, path, cast, axe_page, sign_
     sign_in(axe_page, getattr(cast, who).user)
     axe_page.goto(path(cast, model))
     assert run_axe(axe_page) == []
+
+
+def test_import_pages_have_no_wcag_violations(cast, axe_page, sign_in):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from stegvis.people.import_models import ImportReport
+    from stegvis.people.import_tasks import stored_file_name
+
+    pending = ImportReport.objects.create(municipality=cast.uddevalla, file_name="a.csv")
+    default_storage.save(stored_file_name(pending),
+                         ContentFile("Förnamn;Efternamn;Enhet;Befattning;Startdatum\n".encode()))
+    failed = ImportReport.objects.create(
+        municipality=cast.uddevalla, file_name="b.csv", status="failed", rows_total=2,
+        counts={"created": 1, "changed": 0, "ended": 0, "unchanged": 0, "errors": 1},
+        errors=[{"line": 3, "message": "Okänd enhet NOPE"}])
+    sign_in(axe_page, cast.hr.user)
+    for path in (f"/people/import/{pending.pk}/mapping/", f"/people/import/{failed.pk}/"):
+        axe_page.goto(path)
+        assert run_axe(axe_page) == [], path
