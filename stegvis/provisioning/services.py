@@ -93,7 +93,11 @@ def user_replace(*, client: ProvisioningClient, link: PersonLink, values: UserVa
 @transaction.atomic
 def user_remove(*, client: ProvisioningClient, link: PersonLink) -> None:
     """DELETE /Users/{id}: the link goes (404 from now on); the person and history stay."""
-    link = PersonLink.objects.select_for_update().select_related("person__user").get(pk=link.pk)
+    link = (
+        PersonLink.objects.select_for_update(of=("self",))
+        .select_related("person__user")
+        .get(pk=link.pk)
+    )
     _set_login_active(client, link, False)
     link.active = False
     link.removed_at = timezone.now()
