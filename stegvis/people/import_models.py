@@ -102,6 +102,12 @@ class ImportReport(models.Model):
     delimiter = models.CharField(_("delimiter"), max_length=1, blank=True, default="")
     counts = models.JSONField(_("counts"), default=dict, blank=True)
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    changes = models.JSONField(
+        _("changes"),
+        default=dict,
+        blank=True,
+        help_text=_("What the preview found: the first rows to create, change and end."),
+    )
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:

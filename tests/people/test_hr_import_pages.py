@@ -43,6 +43,7 @@ def test_upload_map_preview_apply(cast, login, django_capture_on_commit_callback
     assert ImportMapping.objects.get(municipality=cast.uddevalla).columns["unit"] == "Enhet"
     page = client.get(f"/people/import/{report.pk}/").content.decode()
     assert "/apply/" in page
+    assert "Eva Ek" in page  # the preview lists who would be created
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/people/import/{report.pk}/apply/")
     report.refresh_from_db()

@@ -23,6 +23,7 @@ from .plan import ImportPlan
 
 #: At most this many errors are kept on a report (a junk file could have one per line).
 MAX_STORED_ERRORS = 5000
+MAX_LISTED = 500
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -81,11 +82,27 @@ def record_plan(report: ImportReport, plan: ImportPlan) -> ImportReport:
         {"line": problem.line, "message": problem.message}
         for problem in plan.problems[:MAX_STORED_ERRORS]
     ]
+    report.changes = {
+        "create": [
+            _change(c) for c in (plan.persons_create + plan.employments_create)[:MAX_LISTED]
+        ],
+        "change": [
+            _change(c) for c in (plan.persons_change + plan.employments_change)[:MAX_LISTED]
+        ],
+        "end": [_change(c) for c in plan.employments_end[:MAX_LISTED]],
+    }
     report.status = ImportReport.Status.FAILED if plan.has_errors else ImportReport.Status.PREVIEWED
     report.dry_run = True
     report.finished_at = timezone.now()
     report.save()
     return report
+
+
+def _change(change) -> dict:
+    """What the preview page lists for one change: the line, who or what, and changed fields.
+    Identity numbers never appear: the diff names that field without its values."""
+    fields = sorted(change.diff)
+    return {"line": change.line, "label": change.label, "fields": fields}
 
 
 def neutralise(value: object) -> str:
