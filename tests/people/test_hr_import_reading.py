@@ -7,10 +7,19 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from openpyxl import Workbook
 
 from stegvis.people.hr_import import read_upload, suggest_mapping
 from stegvis.people.hr_import.values import parse_date, parse_extent, parse_permanent
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English, the language of the message ids."""
+    with translation.override("en"):
+        yield
+
 
 SV = "Anställningsnummer;Förnamn;Efternamn;Enhet\r\n17;Åsa;Öberg;1001\r\n"
 
