@@ -81,6 +81,10 @@ MATRIX: dict[str, Case] = {
     "organisations:unit": Case(
         roles("manager", "hr", "coordinator", "admin", "auditor"), solgarden_pk
     ),
+    "organisations:municipality_create": Case(roles("admin")),
+    "organisations:area_create": Case(
+        roles("admin"), lambda cast: {"municipality_pk": cast.uddevalla.pk}
+    ),
     "organisations:unit_create": Case(
         roles("admin"), lambda cast: {"municipality_pk": cast.uddevalla.pk}
     ),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import OperatingArea, Role, Unit
+from .models import Municipality, OperatingArea, Role, Unit
 
 
 class DateInput(forms.DateInput):
@@ -14,6 +15,23 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MunicipalityForm(forms.Form):
+    region = forms.ModelChoiceField(label=_("Region"), queryset=Municipality.objects.none())
+    name = forms.CharField(label=_("Name"), max_length=200)
+    code = forms.CharField(label=_("Official code"), max_length=10)
+    country = forms.ChoiceField(label=_("Country"), choices=Municipality.Country.choices)
+    language = forms.ChoiceField(label=_("Default language"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, regions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions
+
+
+class OperatingAreaForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=OperatingArea.Kind.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
 
 
 class UnitForm(forms.Form):

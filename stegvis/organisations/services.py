@@ -22,6 +22,42 @@ from .scope import forget_assignments, scope_for
 
 
 @transaction.atomic
+def municipality_create(
+    *, actor, region: Region, name: str, code: str, country: str = "SE", language: str = "sv"
+) -> Municipality:
+    if Municipality.objects.filter(code=code.strip()).exists():
+        raise ValidationError(_("A municipality with the code %(code)s exists.") % {"code": code})
+    municipality = Municipality.objects.create(
+        region=region, name=name.strip(), code=code.strip(), country=country, language=language
+    )
+    log_action(
+        "organisations.municipality.created",
+        actor=actor,
+        target=municipality,
+        message=gettext_noop("Municipality %(name)s created in %(region)s"),
+        data={"name": municipality.name, "region": region.name, "code": municipality.code},
+    )
+    return municipality
+
+
+@transaction.atomic
+def operating_area_create(
+    *, actor, municipality: Municipality, kind: str, name: str
+) -> OperatingArea:
+    if municipality.operating_areas.filter(kind=kind).exists():
+        raise ValidationError(_("The municipality already has an operating area of that kind."))
+    area = OperatingArea.objects.create(municipality=municipality, kind=kind, name=name.strip())
+    log_action(
+        "organisations.area.created",
+        actor=actor,
+        target=municipality,
+        message=gettext_noop("Operating area %(name)s created"),
+        data={"name": area.name, "kind": kind},
+    )
+    return area
+
+
+@transaction.atomic
 def unit_create(
     *,
     actor,

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,11 +15,19 @@ from stegvis.core.audit import history_for
 from stegvis.core.http import add_validation_errors
 
 from . import selectors, services
-from .forms import RoleGrantForm, UnitCloseForm, UnitCreateForm, UnitForm, UnitMoveForm
+from .forms import (
+    MunicipalityForm,
+    OperatingAreaForm,
+    RoleGrantForm,
+    UnitCloseForm,
+    UnitCreateForm,
+    UnitForm,
+    UnitMoveForm,
+)
 from .models import UnitPlacement
 from .permissions import capability_required
 from .roles import Capability
-from .scope import scope_for
+from .scope import has_capability, scope_for
 
 VIEW = Capability.VIEW_ORGANISATION
 MAINTAIN = Capability.MAINTAIN_ORGANISATION
@@ -38,7 +47,11 @@ def overview(request):
     return render(
         request,
         "organisations/overview.html",
-        {"municipalities": municipalities, "units": units},
+        {
+            "municipalities": municipalities,
+            "units": units,
+            "may_maintain": has_capability(request.user, MAINTAIN),
+        },
     )
 
 
@@ -87,6 +100,50 @@ def unit_detail(request, pk: int):
             "may_maintain": scope_for(request.user, MAINTAIN).contains_unit(unit),
             "may_view_staff": scope_for(request.user, Capability.VIEW_STAFF).contains_unit(unit),
             "history": history_for(unit) if may_see_history else None,
+        },
+    )
+
+
+@capability_required(MAINTAIN)
+def municipality_create(request):
+    regions = selectors.regions_visible_to(request.user, MAINTAIN)
+    form = MunicipalityForm(request.POST or None, regions=regions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            municipality = services.municipality_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("The municipality was created. Add its operating areas."))
+            return redirect(municipality)
+    return render(
+        request,
+        "form_page.html",
+        {"form": form, "heading": _("New municipality"), "back": reverse("organisations:overview")},
+    )
+
+
+@capability_required(MAINTAIN)
+def operating_area_create(request, municipality_pk: int):
+    municipality = selectors.get_municipality_for(request.user, municipality_pk, MAINTAIN)
+    form = OperatingAreaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.operating_area_create(
+                actor=request.user, municipality=municipality, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_validation_errors(form, error)
+        else:
+            messages.success(request, _("The operating area was created."))
+            return redirect(municipality)
+    return render(
+        request,
+        "form_page.html",
+        {
+            "form": form,
+            "municipality": municipality,
+            "heading": _("New operating area in %(m)s") % {"m": municipality.name},
         },
     )
 

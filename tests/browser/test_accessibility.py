@@ -22,6 +22,8 @@ PAGES = [
     ("admin", lambda c: f"/organisation/units/{c.solgarden.pk}/"),
     ("admin", lambda c: f"/organisation/units/{c.solgarden.pk}/merge/"),
     ("admin", lambda c: "/organisation/roles/"),
+    ("admin", lambda c: "/organisation/municipalities/new/"),
+    ("admin", lambda c: f"/organisation/municipalities/{c.uddevalla.pk}/areas/new/"),
     ("statistics", lambda c: "/people/statistics/"),
     ("hr", lambda c: "/people/import/"),
     ("employee", lambda c: "/no-such-page/"),
@@ -116,12 +118,18 @@ def test_import_pages_have_no_wcag_violations(cast, axe_page, sign_in):
     from stegvis.people.import_tasks import stored_file_name
 
     pending = ImportReport.objects.create(municipality=cast.uddevalla, file_name="a.csv")
-    default_storage.save(stored_file_name(pending),
-                         ContentFile("Förnamn;Efternamn;Enhet;Befattning;Startdatum\n".encode()))
+    default_storage.save(
+        stored_file_name(pending),
+        ContentFile("Förnamn;Efternamn;Enhet;Befattning;Startdatum\n".encode()),
+    )
     failed = ImportReport.objects.create(
-        municipality=cast.uddevalla, file_name="b.csv", status="failed", rows_total=2,
+        municipality=cast.uddevalla,
+        file_name="b.csv",
+        status="failed",
+        rows_total=2,
         counts={"created": 1, "changed": 0, "ended": 0, "unchanged": 0, "errors": 1},
-        errors=[{"line": 3, "message": "Okänd enhet NOPE"}])
+        errors=[{"line": 3, "message": "Okänd enhet NOPE"}],
+    )
     sign_in(axe_page, cast.hr.user)
     for path in (f"/people/import/{pending.pk}/mapping/", f"/people/import/{failed.pk}/"):
         axe_page.goto(path)

@@ -120,3 +120,42 @@ def test_a_move_cannot_be_dated_in_the_future(cast):
         services.unit_move(
             actor=cast.admin.user, unit=cast.solgarden, operating_area=disability, on=D(2999, 1, 1)
         )
+
+
+def test_an_administrator_adds_a_municipality_and_its_operating_areas(cast, login):
+    client = login(cast.admin)
+    response = client.post(
+        "/organisation/municipalities/new/",
+        {
+            "region": cast.region.pk,
+            "name": "Lysekil",
+            "code": "1484",
+            "country": "SE",
+            "language": "sv",
+        },
+    )
+    lysekil = cast.region.municipalities.get(name="Lysekil")
+    assert response["Location"] == lysekil.get_absolute_url()
+    client.post(
+        f"/organisation/municipalities/{lysekil.pk}/areas/new/",
+        {"kind": "elder_care", "name": "Vård och omsorg"},
+    )
+    assert lysekil.operating_areas.get().kind == "elder_care"
+    again = client.post(
+        f"/organisation/municipalities/{lysekil.pk}/areas/new/",
+        {"kind": "elder_care", "name": "Igen"},
+    )
+    assert again.status_code == 200 and lysekil.operating_areas.count() == 1
+    duplicate = client.post(
+        "/organisation/municipalities/new/",
+        {
+            "region": cast.region.pk,
+            "name": "Lysekil 2",
+            "code": "1484",
+            "country": "SE",
+            "language": "sv",
+        },
+    )
+    assert duplicate.status_code == 200
+    assert AuditEvent.objects.filter(action="organisations.municipality.created").count() == 1
+    assert AuditEvent.objects.filter(action="organisations.area.created").count() == 1
