@@ -37,7 +37,10 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = municipalities
+        field = self.fields["municipality"]
+        field.queryset = municipalities
+        if len(municipalities) == 1:  # an HR officer of one municipality has nothing to choose
+            field.empty_label = None
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -91,3 +91,9 @@ def test_the_progress_bar_polls_while_running(cast, login):
     html = page.content.decode()
     assert 'hx-trigger="every 1s"' in html and 'value="40"' in html
     assert "<html" not in html  # only the status partial
+
+
+def test_an_hr_officer_of_one_municipality_has_it_chosen_already(cast, login):
+    page = login(cast.hr).get("/people/import/").content.decode()
+    select = page.split('name="municipality"')[1].split("</select>")[0]
+    assert select.count("<option") == 1 and f'value="{cast.uddevalla.pk}"' in select
