@@ -97,3 +97,12 @@ def test_an_hr_officer_of_one_municipality_has_it_chosen_already(cast, login):
     page = login(cast.hr).get("/people/import/").content.decode()
     select = page.split('name="municipality"')[1].split("</select>")[0]
     assert select.count("<option") == 1 and f'value="{cast.uddevalla.pk}"' in select
+
+
+def test_a_suspiciously_small_full_export_is_flagged(cast, login):
+    report = ImportReport.objects.create(
+        municipality=cast.uddevalla, file_name="liten.csv", status="previewed", dry_run=True,
+        rows_total=1, counts={"created": 0, "changed": 0, "ended": 40, "unchanged": 1,
+                              "errors": 0})
+    page = login(cast.hr).get(f"/people/import/{report.pk}/").content.decode()
+    assert "40" in page and "fullständig export" in page
