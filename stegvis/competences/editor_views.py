@@ -88,20 +88,7 @@ def _editable_requirement(request, pk: int) -> Requirement:
 @capability_required(MAINTAIN)
 def requirement_revise(request, pk: int):
     requirement = _editable_requirement(request, pk)
-    fields = (
-        "item",
-        "applies_to",
-        "area_kind",
-        "job_title",
-        "target_unit",
-        "unit_kind",
-        "min_count",
-        "min_share",
-        "reason",
-        "reason_text",
-        "criticality",
-        "source",
-    )
+    fields = editing.REQUIREMENT_FIELDS
     form = RequirementForm(
         request.POST or None,
         **_requirement_choices(request.user),

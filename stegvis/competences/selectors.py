@@ -111,14 +111,7 @@ def get_framework_for(actor, pk: int) -> Framework:
 
 def maintainable(actor, owner) -> bool:
     """May the actor change the model at this owner's layer?"""
-    scope = scope_for(actor, Capability.MAINTAIN_MODEL)
-    if scope.everything:
-        return True
-    if isinstance(owner, Unit):
-        return scope.contains_unit(owner)
-    if isinstance(owner, Municipality):
-        return scope.contains_municipality(owner)
-    return owner.pk in scope.region_ids
+    return scope_for(actor, Capability.MAINTAIN_MODEL).contains(owner)
 
 
 def owners_maintainable_by(actor) -> list:

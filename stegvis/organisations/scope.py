@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from .models import Municipality, Role, RoleAssignment, Unit
+from .models import Municipality, Region, Role, RoleAssignment, Unit
 from .roles import CAPABILITIES, Capability
 
 _CACHE_ATTR = "_stegvis_assignments"
@@ -62,6 +62,14 @@ class Scope:
             or unit.municipality_id in self.municipality_ids
             or self._region_of(unit) in self.region_ids
         )
+
+    def contains(self, part: Region | Municipality | Unit) -> bool:
+        """Whether a region, municipality or unit lies (whole) within the scope."""
+        if isinstance(part, Unit):
+            return self.contains_unit(part)
+        if isinstance(part, Municipality):
+            return self.contains_municipality(part)
+        return self.everything or part.pk in self.region_ids
 
     def contains_municipality(self, municipality: Municipality) -> bool:
         return (

@@ -224,14 +224,7 @@ def _scope_level(scope_object) -> str:
 
 
 def _actor_may_assign(actor, scope_object) -> bool:
-    scope = scope_for(actor, Capability.ASSIGN_ROLES)
-    if scope.everything:
-        return True
-    if isinstance(scope_object, Unit):
-        return scope.contains_unit(scope_object)
-    if isinstance(scope_object, Municipality):
-        return scope.contains_municipality(scope_object)
-    return scope_object.pk in scope.region_ids
+    return scope_for(actor, Capability.ASSIGN_ROLES).contains(scope_object)
 
 
 @transaction.atomic
