@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "stegvis.people",
     "stegvis.competences",
     "stegvis.accounts",
+    "stegvis.courses",
     "stegvis.portal",
     "stegvis.demo",
     "stegvis.provisioning",

@@ -25,6 +25,9 @@ class Capability(StrEnum):
     VIEW_HISTORY = "audit.view_history"
     MAINTAIN_MODEL = "competences.maintain_model"
     RECORD_COMPETENCE = "competences.record"
+    MAINTAIN_CATALOGUE = "courses.maintain_catalogue"
+    REGISTER_STAFF = "courses.register_staff"
+    LEAD_COURSES = "courses.lead"
 
 
 CAPABILITY_LABELS = {
@@ -40,13 +43,25 @@ CAPABILITY_LABELS = {
         "Maintain the competence model (frameworks, requirements) of the layers in scope"
     ),
     Capability.RECORD_COMPETENCE: _("Record and confirm competence of staff in scope"),
+    Capability.MAINTAIN_CATALOGUE: _(
+        "Maintain courses and offerings of the region or municipality in scope, see their "
+        "participants"
+    ),
+    Capability.REGISTER_STAFF: _("Register staff in scope for courses, sign off follow-ups"),
+    Capability.LEAD_COURSES: _("See the course days one leads and mark attendance"),
 }
 
 C = Capability
 CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.EMPLOYEE: frozenset({C.VIEW_OWN_PROFILE}),
     Role.MANAGER: frozenset(
-        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION, C.RECORD_COMPETENCE}
+        {
+            C.VIEW_OWN_PROFILE,
+            C.VIEW_STAFF,
+            C.VIEW_ORGANISATION,
+            C.RECORD_COMPETENCE,
+            C.REGISTER_STAFF,
+        }
     ),
     Role.HR: frozenset(
         {
@@ -58,12 +73,23 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_HISTORY,
             C.MAINTAIN_MODEL,
             C.RECORD_COMPETENCE,
+            C.MAINTAIN_CATALOGUE,
+            C.REGISTER_STAFF,
+            C.LEAD_COURSES,
         }
     ),
     Role.COORDINATOR: frozenset(
-        {C.VIEW_OWN_PROFILE, C.VIEW_STAFF, C.VIEW_ORGANISATION, C.VIEW_STATISTICS, C.MAINTAIN_MODEL}
+        {
+            C.VIEW_OWN_PROFILE,
+            C.VIEW_STAFF,
+            C.VIEW_ORGANISATION,
+            C.VIEW_STATISTICS,
+            C.MAINTAIN_MODEL,
+            C.MAINTAIN_CATALOGUE,
+            C.LEAD_COURSES,
+        }
     ),
-    Role.COURSE_LEADER: frozenset({C.VIEW_OWN_PROFILE}),
+    Role.COURSE_LEADER: frozenset({C.VIEW_OWN_PROFILE, C.LEAD_COURSES}),
     Role.AUDITOR: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_ORGANISATION}),
     Role.STATISTICS_READER: frozenset({C.VIEW_OWN_PROFILE, C.VIEW_STATISTICS}),
     Role.ADMINISTRATOR: frozenset(
@@ -78,6 +104,9 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MAINTAIN_MODEL,
             C.RECORD_COMPETENCE,
             C.VIEW_HISTORY,
+            C.MAINTAIN_CATALOGUE,
+            C.REGISTER_STAFF,
+            C.LEAD_COURSES,
         }
     ),
 }

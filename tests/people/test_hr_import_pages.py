@@ -101,8 +101,12 @@ def test_an_hr_officer_of_one_municipality_has_it_chosen_already(cast, login):
 
 def test_a_suspiciously_small_full_export_is_flagged(cast, login):
     report = ImportReport.objects.create(
-        municipality=cast.uddevalla, file_name="liten.csv", status="previewed", dry_run=True,
-        rows_total=1, counts={"created": 0, "changed": 0, "ended": 40, "unchanged": 1,
-                              "errors": 0})
+        municipality=cast.uddevalla,
+        file_name="liten.csv",
+        status="previewed",
+        dry_run=True,
+        rows_total=1,
+        counts={"created": 0, "changed": 0, "ended": 40, "unchanged": 1, "errors": 0},
+    )
     page = login(cast.hr).get(f"/people/import/{report.pk}/").content.decode()
     assert "40" in page and "fullständig export" in page

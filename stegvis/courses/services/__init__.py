@@ -1,0 +1,1 @@
+"""Services of the course catalogue: every change to courses and registrations goes through here."""
