@@ -16,6 +16,7 @@ urlpatterns = [
     path("people/<int:pk>/login/", account_views.grant_login, name="grant_login"),
     path("people/", include("stegvis.people.urls")),
     path("competences/", include("stegvis.competences.urls")),
+    path("courses/", include("stegvis.courses.urls")),
     path("scim/v2/", include("stegvis.provisioning.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

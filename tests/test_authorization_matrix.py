@@ -184,8 +184,23 @@ MATRIX.update(
         ),
     }
 )
+
+
+def _app_cases() -> None:
+    """Apps keep their rows beside their tests: ``tests/<app>/authz_*.py`` define ``CASES``."""
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    for module in sorted(pkgutil.walk_packages([str(root)], prefix="tests."), key=lambda m: m.name):
+        if module.name.rsplit(".", 1)[-1].startswith("authz_"):
+            MATRIX.update(importlib.import_module(module.name).CASES)
+
+
+_app_cases()
 # Reachable by anyone, signed in or not.
-PUBLIC = {"healthz", "set_language"}
+PUBLIC = {"healthz", "set_language", "courses:calendar_feed"}
 # Machine endpoints that authenticate with a bearer token, not a session (tests/provisioning).
 TOKEN_ONLY_NAMESPACE = "scim:"
 

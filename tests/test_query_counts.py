@@ -64,6 +64,22 @@ CASES = [
 ]
 
 
+def _app_cases() -> None:
+    """Apps keep their cases beside their tests: ``tests/<app>/querycounts_*.py`` define
+    ``CASES`` in the same form."""
+    import importlib
+    import pkgutil
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    for module in sorted(pkgutil.walk_packages([str(root)], prefix="tests."), key=lambda m: m.name):
+        if module.name.rsplit(".", 1)[-1].startswith("querycounts_"):
+            CASES.extend(importlib.import_module(module.name).CASES)
+
+
+_app_cases()
+
+
 @pytest.mark.parametrize(
     "who, url, grow", CASES, ids=[f"{w}:{i}" for i, (w, _u, _g) in enumerate(CASES)]
 )

@@ -1,0 +1,3 @@
+"""URL patterns: editor pages of the course catalogue."""
+
+urlpatterns: list = []

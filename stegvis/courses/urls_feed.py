@@ -1,0 +1,3 @@
+"""URL patterns: feed pages of the course catalogue."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URL patterns: participant pages of the course catalogue."""
+
+urlpatterns: list = []

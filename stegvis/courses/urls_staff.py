@@ -1,0 +1,3 @@
+"""URL patterns: staff pages of the course catalogue."""
+
+urlpatterns: list = []
