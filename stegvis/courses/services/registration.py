@@ -428,3 +428,14 @@ def waiting_position(registration: Registration) -> int | None:
         queued_at__lte=registration.queued_at,
     ).exclude(queued_at=registration.queued_at, id__gt=registration.id)
     return ahead.count()
+
+
+@transaction.atomic
+def capacity_changed(offering: Offering, *, now: datetime.datetime | None = None) -> list:
+    """After seats or quotas were raised: give the new seats to the waiting list, in order."""
+    now = now or timezone.now()
+    offering = _locked(offering.pk)
+    promoted = []
+    for mode in offering.modes():
+        promoted += _promote(offering, mode, now)
+    return promoted

@@ -1,0 +1,1 @@
+"""The registration endpoints (register, cancel, accept, decline). Being written."""
