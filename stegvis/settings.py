@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "stegvis.competences",
     "stegvis.accounts",
     "stegvis.courses",
+    "stegvis.journeys",
     "stegvis.portal",
     "stegvis.demo",
     "stegvis.provisioning",

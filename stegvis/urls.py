@@ -17,6 +17,7 @@ urlpatterns = [
     path("people/", include("stegvis.people.urls")),
     path("competences/", include("stegvis.competences.urls")),
     path("courses/", include("stegvis.courses.urls")),
+    path("journeys/", include("stegvis.journeys.urls")),
     path("scim/v2/", include("stegvis.provisioning.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

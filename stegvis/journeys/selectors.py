@@ -1,0 +1,206 @@
+"""Which journey a person follows, which suitcase is theirs now, and who sees which journeys."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from stegvis.competences.models import LadderPlacement
+from stegvis.courses.selectors import courses_visible_to
+from stegvis.people.models import Employment, Person
+from stegvis.people.phases import experience_phase
+
+from .models import Journey, Stop, Suitcase
+from .progress import CourseState, StopState, course_states
+
+
+def _owner_q(person: Person) -> Q:
+    query = Q(region_id=person.region_id)
+    if person.municipality_id:
+        query |= Q(municipality_id=person.municipality_id)
+    return query
+
+
+def journeys_visible_to(user) -> QuerySet[Journey]:
+    """Published journeys whose owner's catalogue the user sees (same reach as courses)."""
+    owners = courses_visible_to(user).values("region_id", "municipality_id")
+    regions = {row["region_id"] for row in owners if row["region_id"]}
+    municipalities = {row["municipality_id"] for row in owners if row["municipality_id"]}
+    from stegvis.people.selectors import own_person
+
+    person = own_person(user)
+    if person is not None:
+        regions.add(person.region_id)
+        if person.municipality_id:
+            municipalities.add(person.municipality_id)
+    return Journey.objects.filter(
+        Q(region_id__in=regions) | Q(municipality_id__in=municipalities), published=True
+    )
+
+
+def get_journey_for(user, pk: int) -> Journey:
+    return get_object_or_404(journeys_visible_to(user), pk=pk)
+
+
+def _suitcases_prefetch() -> Prefetch:
+    return Prefetch(
+        "suitcases",
+        queryset=Suitcase.objects.select_related("ladder_step").prefetch_related(
+            Prefetch("stops", queryset=Stop.objects.select_related("course"))
+        ),
+    )
+
+
+def journeys_for_people(
+    people: list[Person], on: datetime.date | None = None
+) -> dict[int, Journey]:
+    """The journey each person follows, by their current job titles and operating areas.
+
+    A journey for the person's job title wins over one for their operating area, and a
+    municipality's own journey over the region's. Fixed number of queries for any number.
+    """
+    on = on or timezone.localdate()
+    people = list(people)
+    if not people:
+        return {}
+    employments = (
+        Employment.objects.current(on)
+        .filter(person__in=people)
+        .select_related("unit__operating_area")
+    )
+    titles: dict[int, set[int]] = {}
+    kinds: dict[int, set[str]] = {}
+    for employment in employments:
+        titles.setdefault(employment.person_id, set()).add(employment.job_title_id)
+        kinds.setdefault(employment.person_id, set()).add(employment.unit.operating_area.kind)
+    owners = Q(pk__in=[])
+    for person in people:
+        owners |= _owner_q(person)
+    candidates = list(
+        Journey.objects.filter(owners, published=True)
+        .prefetch_related("job_titles", _suitcases_prefetch())
+        .order_by("id")
+    )
+    result = {}
+    for person in people:
+        best, best_rank = None, None
+        for journey in candidates:
+            mine = journey.region_id == person.region_id or (
+                journey.municipality_id and journey.municipality_id == person.municipality_id
+            )
+            if not mine:
+                continue
+            by_title = any(t.pk in titles.get(person.pk, ()) for t in journey.job_titles.all())
+            by_area = journey.area_kind and journey.area_kind in kinds.get(person.pk, ())
+            if not (by_title or by_area):
+                continue
+            rank = (by_title, journey.municipality_id is not None)
+            if best_rank is None or rank > best_rank:
+                best, best_rank = journey, rank
+        if best is not None:
+            result[person.pk] = best
+    return result
+
+
+def current_placements(people: list[Person], on: datetime.date) -> dict[int, LadderPlacement]:
+    placements = {}
+    for placement in (
+        LadderPlacement.objects.filter(person__in=people, since__lte=on)
+        .select_related("step")
+        .order_by("person_id", "since", "id")
+    ):
+        placements[placement.person_id] = placement  # the newest wins
+    return placements
+
+
+def current_suitcase(
+    journey: Journey, person: Person, on: datetime.date, placement: LadderPlacement | None = None
+) -> Suitcase | None:
+    """The suitcase for the person's experience phase, or the next ladder step's for a ladder."""
+    suitcases = list(journey.suitcases.all())
+    if not suitcases:
+        return None
+    if journey.ladder_id:
+        if placement is None:
+            return suitcases[0]
+        ahead = [
+            s
+            for s in suitcases
+            if s.ladder_step and s.ladder_step.position > placement.step.position
+        ]
+        return ahead[0] if ahead else suitcases[-1]
+    phase = experience_phase(person.profession_start_date, on)
+    for suitcase in suitcases:
+        if suitcase.phase and suitcase.phase == phase:
+            return suitcase
+    return suitcases[0]
+
+
+@dataclass
+class StopView:
+    stop: Stop
+    state: StopState
+    course_state: CourseState | None = None
+
+    @property
+    def label(self) -> str:
+        return str(self.state.label)
+
+
+@dataclass
+class JourneyView:
+    """One person's journey: the suitcases, the current one and the state of each stop."""
+
+    person: Person
+    journey: Journey
+    current: Suitcase | None
+    stops: dict[int, list[StopView]] = field(default_factory=dict)  # by suitcase id
+
+    @property
+    def current_stops(self) -> list[StopView]:
+        return self.stops.get(self.current.pk, []) if self.current else []
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for s in self.current_stops if s.state == StopState.DONE)
+
+    @property
+    def required_count(self) -> int:
+        return sum(1 for s in self.current_stops if s.stop.required)
+
+
+def journey_views(
+    people: list[Person], on: datetime.date | None = None, journeys: dict | None = None
+) -> dict[int, JourneyView]:
+    """Journey, current suitcase and stop states for many people in a fixed number of queries."""
+    on = on or timezone.localdate()
+    people = list(people)
+    journeys = journeys if journeys is not None else journeys_for_people(people, on)
+    placements = current_placements([p for p in people if p.pk in journeys], on)
+    course_ids = {
+        stop.course_id
+        for journey in journeys.values()
+        for suitcase in journey.suitcases.all()
+        for stop in suitcase.stops.all()
+    }
+    states = course_states([p.pk for p in people if p.pk in journeys], course_ids)
+    views = {}
+    for person in people:
+        journey = journeys.get(person.pk)
+        if journey is None:
+            continue
+        view = JourneyView(
+            person, journey, current_suitcase(journey, person, on, placements.get(person.pk))
+        )
+        for suitcase in journey.suitcases.all():
+            view.stops[suitcase.pk] = []
+            for stop in suitcase.stops.all():
+                known = states.get((person.pk, stop.course_id))
+                state = known.state if known else StopState.NOT_STARTED
+                view.stops[suitcase.pk].append(StopView(stop, state, known))
+        views[person.pk] = view
+    return views
