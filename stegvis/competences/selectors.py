@@ -22,7 +22,6 @@ from stegvis.people.selectors import get_person_for, people_visible_to
 
 from . import status
 from .models import (
-    BasicCompetenceRule,
     CompetenceRecord,
     Framework,
     Item,
@@ -209,89 +208,10 @@ def profile_for(actor, person_pk: int, on: datetime.date | None = None) -> Profi
 
 
 def build_profile(person: Person, on: datetime.date | None = None) -> Profile:
-    on = on or timezone.localdate()
-    employments = list(
-        person.employments.select_related(
-            "unit", "unit__operating_area", "unit__municipality", "job_title"
-        )
-    )
-    current = [e for e in employments if e.is_current(on)]
-    entries = list(person.competence_records.select_related("item", "recorded_by"))
-    qualifications = list(person.qualifications.all())
-    rules = list(
-        BasicCompetenceRule.objects.filter(job_title__in=[e.job_title_id for e in current])
-    )
-    title_statuses = [
-        status.title_status(e, rules, qualifications, employments, on) for e in current
-    ]
-    states = status.record_states(entries, on)
-    profile = Profile(
-        person,
-        on,
-        employments,
-        states,
-        {},
-        title_statuses,
-        entries=entries,
-        qualifications=qualifications,
-    )
-    _add_requirements(profile, current)
-    _add_ladder(profile, person)
-    identifiers = set(states) | {
-        line.requirement.item_identifier for line in profile.requirement_lines
-    }
-    profile.items = {
-        item.identifier: item
-        for item in Item.objects.filter(identifier__in=identifiers).order_by("framework__version")
-    }
-    return profile
+    """One person's profile: the one-person case of ``profiles.build_profiles``."""
+    from .profiles import build_profiles
 
-
-def _add_requirements(profile: Profile, current: list[Employment]) -> None:
-    seen = set()
-    titles = {e.job_title_id for e in current}
-    for employment in current:
-        for requirement in requirements_for_unit(employment.unit, profile.on):
-            if requirement.applies_to == Requirement.AppliesTo.TITLE and (
-                requirement.job_title_id not in titles
-            ):
-                continue
-            if requirement.pk in seen:
-                continue
-            seen.add(requirement.pk)
-            profile.requirement_lines.append(
-                RequirementLine(
-                    requirement, status.state_for(profile.states, requirement.item_identifier)
-                )
-            )
-    profile.requirement_lines.sort(
-        key=lambda line: (line.requirement.criticality, line.requirement.item.title)
-    )
-
-
-def _add_ladder(profile: Profile, person: Person) -> None:
-    placement = (
-        LadderPlacement.objects.filter(person=person, since__lte=profile.on)
-        .select_related("step", "step__ladder")
-        .order_by("-since", "-id")
-        .first()
-    )
-    profile.placement = placement
-    if placement is None:
-        return
-    profile.next_step = (
-        LadderStep.objects.filter(
-            ladder=placement.step.ladder, position__gt=placement.step.position
-        )
-        .order_by("position")
-        .first()
-    )
-    if profile.next_step is not None:
-        profile.next_step_missing = [
-            item
-            for item in profile.next_step.package.all()
-            if not status.state_for(profile.states, item.identifier).counts
-        ]
+    return build_profiles([person], on)[person.pk]
 
 
 def ladders_visible_to(actor) -> QuerySet[Ladder]:

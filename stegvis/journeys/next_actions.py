@@ -11,7 +11,7 @@ from django.utils import timezone
 from stegvis.courses.models import ChecklistTask, CourseDay, Offering, Registration
 from stegvis.courses.services.progress import progress_for
 
-from .progress import StopState
+from .progress import StopState, relevant_registrations
 
 
 @dataclass
@@ -32,19 +32,27 @@ class NextActions:
     to_book: list[tuple[object, Offering]]  # (StopView, the next open offering)
 
 
-def next_actions(person, journey_view=None, *, now=None, limit: int = 5) -> NextActions:
-    """What the person should do next, in a fixed number of queries."""
-    now = now or timezone.now()
+def load_registrations(person) -> tuple[list[Registration], dict]:
+    """The person's active and completed registrations with their days and progress."""
     registrations = list(
-        Registration.objects.filter(
-            person=person, status=Registration.Status.CONFIRMED, completed_at__isnull=True
-        )
-        .select_related("offering", "offering__course")
-        .prefetch_related(
+        relevant_registrations(person=person).prefetch_related(
             Prefetch("offering__days", queryset=CourseDay.objects.order_by("starts_at"))
         )
     )
-    progress = progress_for(registrations)
+    return registrations, progress_for(registrations)
+
+
+def next_actions(
+    person, journey_view=None, *, now=None, limit: int = 5, loaded=None
+) -> NextActions:
+    """What the person should do next, in a fixed number of queries."""
+    now = now or timezone.now()
+    registrations, progress = loaded or load_registrations(person)
+    registrations = [
+        r
+        for r in registrations
+        if r.status == Registration.Status.CONFIRMED and r.completed_at is None
+    ]
     course_ids = {r.offering.course_id for r in registrations if r.offering.course_id}
     tasks_by_course: dict[int, list[ChecklistTask]] = {}
     for task in ChecklistTask.objects.filter(course_id__in=course_ids):

@@ -48,16 +48,34 @@ def registration_state(registration: Registration, progress: Progress) -> StopSt
     return StopState.REGISTERED
 
 
-def course_states(person_ids, course_ids) -> dict[tuple[int, int], CourseState]:
-    """The furthest state of each (person, course) pair that has one; others are not started."""
-    registrations = list(
-        Registration.objects.filter(
-            person_id__in=list(person_ids), offering__course_id__in=list(course_ids)
-        )
+def relevant_registrations(**filters) -> models.QuerySet[Registration]:
+    """Registrations that say something about a stop: active ones and completed ones."""
+    return (
+        Registration.objects.filter(**filters)
         .filter(models.Q(status__in=Registration.ACTIVE) | models.Q(completed_at__isnull=False))
-        .select_related("offering")
+        .select_related("offering", "offering__course")
     )
-    progress = progress_for(registrations)
+
+
+def course_states(
+    person_ids, course_ids, loaded: tuple[list, dict] | None = None
+) -> dict[tuple[int, int], CourseState]:
+    """The furthest state of each (person, course) pair that has one; others are not started.
+
+    ``loaded`` may pass registrations (from ``relevant_registrations``) and their progress
+    already read for another purpose on the same page.
+    """
+    if loaded is None:
+        registrations = list(
+            relevant_registrations(
+                person_id__in=list(person_ids), offering__course_id__in=list(course_ids)
+            )
+        )
+        progress = progress_for(registrations)
+    else:
+        registrations, progress = loaded
+        course_ids = set(course_ids)
+        registrations = [r for r in registrations if r.offering.course_id in course_ids]
     result: dict[tuple[int, int], CourseState] = {}
     for registration in registrations:
         state = registration_state(registration, progress[registration.pk])

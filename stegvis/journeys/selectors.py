@@ -174,7 +174,10 @@ class JourneyView:
 
 
 def journey_views(
-    people: list[Person], on: datetime.date | None = None, journeys: dict | None = None
+    people: list[Person],
+    on: datetime.date | None = None,
+    journeys: dict | None = None,
+    loaded: tuple[list, dict] | None = None,
 ) -> dict[int, JourneyView]:
     """Journey, current suitcase and stop states for many people in a fixed number of queries."""
     on = on or timezone.localdate()
@@ -187,7 +190,7 @@ def journey_views(
         for suitcase in journey.suitcases.all()
         for stop in suitcase.stops.all()
     }
-    states = course_states([p.pk for p in people if p.pk in journeys], course_ids)
+    states = course_states([p.pk for p in people if p.pk in journeys], course_ids, loaded)
     views = {}
     for person in people:
         journey = journeys.get(person.pk)

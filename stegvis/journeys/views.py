@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from stegvis.people.selectors import own_person
 
-from .next_actions import next_actions
+from .next_actions import load_registrations, next_actions
 from .route_map import route_map
 from .selectors import get_journey_for, journey_views, journeys_for_people
 
@@ -20,9 +20,10 @@ def journey_context(person, journey=None, suitcase_id: str | None = None) -> dic
     journeys = {person.pk: journey} if journey is not None else None
     if journeys is None:
         journeys = journeys_for_people([person])
-    view = journey_views([person], timezone.localdate(), journeys).get(person.pk)
+    loaded = load_registrations(person)
+    view = journey_views([person], timezone.localdate(), journeys, loaded).get(person.pk)
     if view is None:
-        return {"journey_view": None, "actions": next_actions(person)}
+        return {"journey_view": None, "actions": next_actions(person, loaded=loaded)}
     shown = view.current
     if suitcase_id and suitcase_id.isdigit():
         shown = next((s for s in view.journey.suitcases.all() if s.pk == int(suitcase_id)), shown)
@@ -32,7 +33,7 @@ def journey_context(person, journey=None, suitcase_id: str | None = None) -> dic
         "shown": shown,
         "shown_stops": stops,
         "map": route_map(stops),
-        "actions": next_actions(person, view),
+        "actions": next_actions(person, view, loaded=loaded),
     }
 
 

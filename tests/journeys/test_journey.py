@@ -134,6 +134,8 @@ def test_the_map_places_every_stop_on_one_line():
 
 def test_my_journey_page_shows_map_list_and_next_actions(cast, login):
     setup = elder_care_journey(cast)
+    cast.employee.profession_start_date = TODAY - datetime.timedelta(days=200)  # new: suitcase 1
+    cast.employee.save()
     ChecklistTaskFactory(course=setup["courses"][0], title="Läs lagen om valfrihet")
     offering = setup["courses"][0].offerings.get()
     reg.register(actor=None, offering=offering, person=cast.employee)

@@ -5,79 +5,218 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('competences', '0002_remove_requirement_requirement_target_matches_kind_and_more'),
-        ('courses', '0001_initial'),
-        ('organisations', '0002_alter_roleassignment_unit'),
-        ('people', '0004_importreport_changes'),
+        ("competences", "0002_remove_requirement_requirement_target_matches_kind_and_more"),
+        ("courses", "0001_initial"),
+        ("organisations", "0002_alter_roleassignment_unit"),
+        ("people", "0004_importreport_changes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Journey',
+            name="Journey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('area_kind', models.CharField(blank=True, choices=[('disability', 'Disability'), ('social_psychiatry', 'Social psychiatry'), ('elder_care', 'Elder care'), ('child_youth', 'Child and youth social services'), ('health_care', 'Municipal health care')], help_text='Staff of this kind of operating area follow the journey.', max_length=30, verbose_name='operating area')),
-                ('published', models.BooleanField(default=False, verbose_name='published')),
-                ('job_titles', models.ManyToManyField(blank=True, help_text='Staff with these job titles follow the journey, wherever they work.', related_name='journeys', to='people.jobtitle', verbose_name='professions')),
-                ('ladder', models.ForeignKey(blank=True, help_text='Shown by ladder step instead of by experience phase.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='journeys', to='competences.ladder', verbose_name='competence ladder')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.municipality', verbose_name='municipality')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.region', verbose_name='region')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.unit', verbose_name='unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "area_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("disability", "Disability"),
+                            ("social_psychiatry", "Social psychiatry"),
+                            ("elder_care", "Elder care"),
+                            ("child_youth", "Child and youth social services"),
+                            ("health_care", "Municipal health care"),
+                        ],
+                        help_text="Staff of this kind of operating area follow the journey.",
+                        max_length=30,
+                        verbose_name="operating area",
+                    ),
+                ),
+                ("published", models.BooleanField(default=False, verbose_name="published")),
+                (
+                    "job_titles",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Staff with these job titles follow the journey, wherever they work.",
+                        related_name="journeys",
+                        to="people.jobtitle",
+                        verbose_name="professions",
+                    ),
+                ),
+                (
+                    "ladder",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shown by ladder step instead of by experience phase.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="journeys",
+                        to="competences.ladder",
+                        verbose_name="competence ladder",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.region",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisations.unit",
+                        verbose_name="unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'journey',
-                'verbose_name_plural': 'journeys',
-                'ordering': ['title', 'id'],
+                "verbose_name": "journey",
+                "verbose_name_plural": "journeys",
+                "ordering": ["title", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Suitcase',
+            name="Suitcase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('phase', models.CharField(blank=True, choices=[('new', 'New'), ('experienced', 'Experienced'), ('senior', 'Senior')], max_length=12, verbose_name='experience phase')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('journey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suitcases', to='journeys.journey')),
-                ('ladder_step', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='suitcases', to='competences.ladderstep', verbose_name='ladder step')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "phase",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("new", "New"),
+                            ("experienced", "Experienced"),
+                            ("senior", "Senior"),
+                        ],
+                        max_length=12,
+                        verbose_name="experience phase",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "journey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="suitcases",
+                        to="journeys.journey",
+                    ),
+                ),
+                (
+                    "ladder_step",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="suitcases",
+                        to="competences.ladderstep",
+                        verbose_name="ladder step",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'suitcase',
-                'verbose_name_plural': 'suitcases',
-                'ordering': ['journey', 'order', 'id'],
+                "verbose_name": "suitcase",
+                "verbose_name_plural": "suitcases",
+                "ordering": ["journey", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Stop',
+            name="Stop",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('required', models.BooleanField(default=True, verbose_name='required')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='stops', to='courses.course', verbose_name='course')),
-                ('suitcase', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stops', to='journeys.suitcase')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("required", models.BooleanField(default=True, verbose_name="required")),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="stops",
+                        to="courses.course",
+                        verbose_name="course",
+                    ),
+                ),
+                (
+                    "suitcase",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stops",
+                        to="journeys.suitcase",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stop',
-                'verbose_name_plural': 'stops',
-                'ordering': ['suitcase', 'order', 'id'],
+                "verbose_name": "stop",
+                "verbose_name_plural": "stops",
+                "ordering": ["suitcase", "order", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='journey',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(models.Q(('municipality__isnull', True), ('region__isnull', False)), models.Q(('municipality__isnull', False), ('region__isnull', True)), _connector='OR'), ('unit__isnull', True)), name='journey_owned_by_region_or_municipality'),
+            model_name="journey",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        models.Q(("municipality__isnull", True), ("region__isnull", False)),
+                        models.Q(("municipality__isnull", False), ("region__isnull", True)),
+                        _connector="OR",
+                    ),
+                    ("unit__isnull", True),
+                ),
+                name="journey_owned_by_region_or_municipality",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='suitcase',
-            constraint=models.UniqueConstraint(condition=models.Q(('phase', ''), _negated=True), fields=('journey', 'phase'), name='one_suitcase_per_phase'),
+            model_name="suitcase",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("phase", ""), _negated=True),
+                fields=("journey", "phase"),
+                name="one_suitcase_per_phase",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stop',
-            constraint=models.UniqueConstraint(fields=('suitcase', 'course'), name='course_once_per_route'),
+            model_name="stop",
+            constraint=models.UniqueConstraint(
+                fields=("suitcase", "course"), name="course_once_per_route"
+            ),
         ),
     ]
