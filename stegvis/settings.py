@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "stegvis.accounts",
     "stegvis.courses",
     "stegvis.journeys",
+    "stegvis.station",
     "stegvis.portal",
     "stegvis.demo",
     "stegvis.provisioning",

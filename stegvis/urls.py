@@ -18,6 +18,7 @@ urlpatterns = [
     path("competences/", include("stegvis.competences.urls")),
     path("courses/", include("stegvis.courses.urls")),
     path("journeys/", include("stegvis.journeys.urls")),
+    path("station/", include("stegvis.station.urls")),
     path("scim/v2/", include("stegvis.provisioning.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

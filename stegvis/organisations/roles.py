@@ -28,6 +28,7 @@ class Capability(StrEnum):
     MAINTAIN_CATALOGUE = "courses.maintain_catalogue"
     REGISTER_STAFF = "courses.register_staff"
     LEAD_COURSES = "courses.lead"
+    FOLLOW_TEAM = "station.follow_team"
 
 
 CAPABILITY_LABELS = {
@@ -49,6 +50,9 @@ CAPABILITY_LABELS = {
     ),
     Capability.REGISTER_STAFF: _("Register staff in scope for courses, sign off follow-ups"),
     Capability.LEAD_COURSES: _("See the course days one leads and mark attendance"),
+    Capability.FOLLOW_TEAM: _(
+        "Follow staff development in scope: team overview and unit competence matrix"
+    ),
 }
 
 C = Capability
@@ -61,6 +65,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.VIEW_ORGANISATION,
             C.RECORD_COMPETENCE,
             C.REGISTER_STAFF,
+            C.FOLLOW_TEAM,
         }
     ),
     Role.HR: frozenset(
@@ -76,6 +81,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MAINTAIN_CATALOGUE,
             C.REGISTER_STAFF,
             C.LEAD_COURSES,
+            C.FOLLOW_TEAM,
         }
     ),
     Role.COORDINATOR: frozenset(
@@ -107,6 +113,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MAINTAIN_CATALOGUE,
             C.REGISTER_STAFF,
             C.LEAD_COURSES,
+            C.FOLLOW_TEAM,
         }
     ),
 }

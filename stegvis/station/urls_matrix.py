@@ -1,0 +1,3 @@
+"""URL patterns: the station house's matrix pages."""
+
+urlpatterns: list = []
