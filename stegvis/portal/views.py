@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from stegvis.journeys.context import journey_context
 from stegvis.organisations import selectors as org_selectors
 from stegvis.organisations.models import Role
 from stegvis.organisations.roles import Capability
@@ -27,6 +28,8 @@ def home(request):
         "phase": experience_phase(person.profession_start_date) if person else None,
         "roles": sorted(shown_roles, key=list(Role).index),
     }
+    if person is not None and employments:
+        context.update(journey_context(person, suitcase_id=request.GET.get("suitcase")))
     if Role.MANAGER in roles:
         context["managed_units"] = org_selectors.units_with_staff_counts(
             org_selectors.units_managed_by(user)
