@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Stegvis needs, only those missing.
 # Usage: scripts/system-deps.sh run|test
-#   run:  npm (to vendor htmx) — Python comes from scripts/find-python.sh
+#   run:  npm (to vendor htmx) — Python comes from scripts/find-python.sh; for PDF reports
+#         (WeasyPrint) pango and fonts-noto-core (fonts that have å ä ö æ ø)
 #   test: also chromium (browser tests), gettext (message catalogues), a PostgreSQL server,
-#         fonts-noto-core (readable page screenshots)
+#         poppler-utils (pdftotext reads the PDF reports back)
 set -euo pipefail
-want=(npm)
+want=(npm libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core)
 if [ "${1:-run}" = test ]; then
-  want+=(chromium gettext fonts-noto-core)
+  want+=(chromium gettext poppler-utils)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || want+=(postgresql)
 fi
 missing=()
@@ -16,6 +17,7 @@ for package in "${want[@]}"; do
     npm) command -v npm >/dev/null 2>&1 && continue ;;
     chromium) [ -x /usr/bin/chromium ] && continue ;;
     gettext) command -v msgfmt >/dev/null 2>&1 && continue ;;
+    poppler-utils) command -v pdftotext >/dev/null 2>&1 && continue ;;
     *) dpkg -s "$package" >/dev/null 2>&1 && continue ;;
   esac
   missing+=("$package")
