@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "stegvis.courses",
     "stegvis.journeys",
     "stegvis.station",
+    "stegvis.development",
     "stegvis.portal",
     "stegvis.demo",
     "stegvis.provisioning",

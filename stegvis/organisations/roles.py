@@ -29,6 +29,8 @@ class Capability(StrEnum):
     REGISTER_STAFF = "courses.register_staff"
     LEAD_COURSES = "courses.lead"
     FOLLOW_TEAM = "station.follow_team"
+    HOLD_DIALOGUES = "development.hold_dialogues"
+    READ_DEVELOPMENT_PLANS = "development.read_plans"
 
 
 CAPABILITY_LABELS = {
@@ -53,6 +55,12 @@ CAPABILITY_LABELS = {
     Capability.FOLLOW_TEAM: _(
         "Follow staff development in scope: team overview and unit competence matrix"
     ),
+    Capability.HOLD_DIALOGUES: _(
+        "Plan and hold development dialogues with staff in scope, write and approve their plans"
+    ),
+    Capability.READ_DEVELOPMENT_PLANS: _(
+        "Read development plans and dialogue notes (not confidential ones) of staff in scope"
+    ),
 }
 
 C = Capability
@@ -66,6 +74,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.RECORD_COMPETENCE,
             C.REGISTER_STAFF,
             C.FOLLOW_TEAM,
+            C.HOLD_DIALOGUES,
+            C.READ_DEVELOPMENT_PLANS,
         }
     ),
     Role.HR: frozenset(
@@ -82,6 +92,7 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.REGISTER_STAFF,
             C.LEAD_COURSES,
             C.FOLLOW_TEAM,
+            C.READ_DEVELOPMENT_PLANS,
         }
     ),
     Role.COORDINATOR: frozenset(
