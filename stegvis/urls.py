@@ -19,6 +19,7 @@ urlpatterns = [
     path("courses/", include("stegvis.courses.urls")),
     path("journeys/", include("stegvis.journeys.urls")),
     path("station/", include("stegvis.station.urls")),
+    path("development/", include("stegvis.development.urls")),
     path("scim/v2/", include("stegvis.provisioning.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

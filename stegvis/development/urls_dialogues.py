@@ -1,0 +1,3 @@
+"""URL patterns: dialogues."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URL patterns: plans."""
+
+urlpatterns: list = []
