@@ -19,7 +19,10 @@ fi
 
 $py manage.py db_worker --queue-name '*' --no-reload >var/worker.log 2>&1 &
 worker=$!
-trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+# What cron does in production (docs/operations.md): reminders, offers that ran out, every 5 minutes.
+( while true; do $py manage.py courses_tick >>var/tick.log 2>&1 || true; sleep 300; done ) &
+ticker=$!
+trap 'kill $worker $ticker 2>/dev/null || true' EXIT INT TERM
 
 $py manage.py demo_logins
 echo

@@ -321,6 +321,16 @@ if (
 # Statistics for read-only roles hide groups smaller than this.
 STEGVIS_MIN_GROUP_SIZE = env_int("STEGVIS_MIN_GROUP_SIZE", 5)
 
+# The address of this installation, for links in mail and calendar files (no trailing slash).
+# In production it defaults to https:// and the first name in ALLOWED_HOSTS.
+STEGVIS_SITE_URL = env_str(
+    "STEGVIS_SITE_URL",
+    f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://127.0.0.1:8000",
+).rstrip("/")
+# Course reminders: days before each course day, and before the first day for open preparation.
+STEGVIS_COURSE_REMINDER_DAYS = env_int("STEGVIS_COURSE_REMINDER_DAYS", 2)
+STEGVIS_PREPARATION_REMINDER_DAYS = env_int("STEGVIS_PREPARATION_REMINDER_DAYS", 7)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

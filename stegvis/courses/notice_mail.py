@@ -53,17 +53,8 @@ WITH_PREPARATION = {
 
 
 def site_url() -> str:
-    """Where people reach Stegvis, for links in mail (the worker has no request to ask).
-
-    ``STEGVIS_SITE_URL`` when set, else the first allowed host over https.
-    """
-    configured = getattr(settings, "STEGVIS_SITE_URL", "")
-    if configured:
-        return configured.rstrip("/")
-    hosts = [h for h in settings.ALLOWED_HOSTS if h not in {"*", ""} and not h.startswith(".")]
-    if settings.DEBUG or not hosts:
-        return "http://localhost:8000"
-    return f"https://{hosts[0]}"
+    """Where people reach Stegvis, for links in mail (the worker has no request to ask)."""
+    return settings.STEGVIS_SITE_URL
 
 
 def _local(moment: datetime.datetime | None, format: str = "j F Y H:i") -> str:

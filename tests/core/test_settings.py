@@ -46,6 +46,17 @@ def test_production_refuses_to_start_without_required_values(missing):
     assert missing in result.stderr
 
 
+def test_the_site_address_defaults_to_the_first_allowed_host_in_production():
+    result = _load(PRODUCTION, "print(s.STEGVIS_SITE_URL)")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "https://stegvis.example.org"
+    result = _load(
+        {**PRODUCTION, "STEGVIS_SITE_URL": "https://kompetens.fyrbodal.se/"},
+        "print(s.STEGVIS_SITE_URL)",
+    )
+    assert result.stdout.strip() == "https://kompetens.fyrbodal.se"
+
+
 @pytest.mark.parametrize(
     "name, value",
     [

@@ -173,7 +173,8 @@ class CalendarFeed(models.Model):
 
 
 class NoticeSent(models.Model):
-    """A reminder already sent, so that running the reminders again sends nothing twice."""
+    """A notice already sent (a reminder, or that an invitation went out), so that running the
+    reminders again sends nothing twice and a cancellation goes only to those invited."""
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=30)
