@@ -117,6 +117,18 @@ def registrable_people(actor) -> QuerySet[Person]:
     return Person.objects.filter(own) | people_visible_to(actor, Capability.REGISTER_STAFF)
 
 
+def staff_in_scope(actor) -> QuerySet[Person]:
+    """The people ``actor`` may register and sign off: their staff, never themself."""
+    return people_visible_to(actor, Capability.REGISTER_STAFF).exclude(user_id=actor.pk)
+
+
+def may_sign_off(user, registration: Registration) -> bool:
+    """Whether ``user`` may sign this registration's follow-up off (their staff's, not own)."""
+    if not getattr(user, "is_authenticated", False) or registration.person.user_id == user.pk:
+        return False
+    return staff_in_scope(user).filter(pk=registration.person_id).exists()
+
+
 def may_register(actor, person: Person) -> bool:
     return registrable_people(actor).filter(pk=person.pk).exists()
 

@@ -20,29 +20,17 @@ from stegvis.organisations import selectors as org_selectors
 from stegvis.organisations.permissions import capability_required
 from stegvis.organisations.roles import Capability
 from stegvis.people.models import Employment, Person
-from stegvis.people.selectors import current_employments_prefetch, people_visible_to
+from stegvis.people.selectors import current_employments_prefetch
 
 from .models import Offering, Registration
 from .models.offerings import Mode
-from .selectors import get_offering_for, get_registration_for
+from .selectors import get_offering_for, get_registration_for, may_sign_off, staff_in_scope
 from .services import progress
 from .services import registration as service
 from .staff_forms import MAX_PEOPLE_PER_SUBMISSION, RegisterStaffForm, StaffFilterForm
 
 REGISTER = Capability.REGISTER_STAFF
 Status = Registration.Status
-
-
-def staff_in_scope(actor) -> QuerySet[Person]:
-    """The people ``actor`` may register and sign off: their staff, never themself."""
-    return people_visible_to(actor, REGISTER).exclude(user_id=actor.pk)
-
-
-def may_sign_off(user, registration: Registration) -> bool:
-    """Whether ``user`` may sign this registration's follow-up off (their staff's, not own)."""
-    if not getattr(user, "is_authenticated", False) or registration.person.user_id == user.pk:
-        return False
-    return staff_in_scope(user).filter(pk=registration.person_id).exists()
 
 
 def _staff_list(actor, *, unit_id: int | None, search: str) -> QuerySet[Person]:

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from stegvis.people.phases import experience_phase
 
 from ..models import Registration
+from ..selectors import may_sign_off
 from ..services.progress import progress_for
-from ..staff_views import may_sign_off
 
 register = template.Library()
 
