@@ -2,7 +2,9 @@
 
 They answer htmx requests with the fragment of the new state (``registration_state.html``) and
 plain form posts with a redirect to the offering page. This is the hot path of a popular course
-opening, so each view does its work in the service's one transaction and renders little.
+opening (bench/registration.py: 500 people press "Register" at once), so each view reads what
+it needs once, lets the service do its work in one short transaction under the offering's row
+lock, and renders the fragment from what the service returned instead of reading it again.
 """
 
 from __future__ import annotations
@@ -19,17 +21,26 @@ from stegvis.people.selectors import own_person
 
 from .models import Registration
 from .models.offerings import Mode
-from .selectors import get_offering_for, get_registration_for, offerings_visible_to
+from .selectors import get_offering_for, get_registration_for
 from .services import registration as service
 
+_LOOK_IT_UP = object()
 
-def state_context(offering, person, *, error: str = "") -> dict:
-    """What the registration box shows for ``person`` on ``offering``."""
-    registration = (
-        offering.registrations.filter(person=person, status__in=Registration.ACTIVE).first()
-        if person
-        else None
-    )
+
+def state_context(
+    offering, person, *, error: str = "", registration: Registration | None = _LOOK_IT_UP
+) -> dict:
+    """What the registration box shows for ``person`` on ``offering``.
+
+    Pass ``registration`` when it is known (the service just returned it, or ``None`` after it
+    ended) to save the query for the person's active registration.
+    """
+    if registration is _LOOK_IT_UP:
+        registration = (
+            offering.registrations.filter(person=person, status__in=Registration.ACTIVE).first()
+            if person
+            else None
+        )
     return {
         "offering": offering,
         "registration": registration,
@@ -39,69 +50,77 @@ def state_context(offering, person, *, error: str = "") -> dict:
     }
 
 
-def _answer(request, offering, person, error: str = ""):
+def _answer(request, offering, person, *, error: str = "", registration=_LOOK_IT_UP):
     if request.htmx:
         return render(
             request,
             "courses/includes/registration_state.html",
-            state_context(offering, person, error=error),
+            state_context(offering, person, error=error, registration=registration),
         )
     if error:
         messages.error(request, error)
     return redirect(reverse("courses:offering", args=[offering.pk]))
 
 
-def _first_error(exc: ValidationError) -> str:
+def _message(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
 @require_POST
 @login_required
 def register(request, pk: int):
+    """Register the signed-in person (field ``mode`` optional): a seat or a place in line."""
+    offering = get_offering_for(request.user, pk)
     person = own_person(request.user)
     if person is None:
         raise Http404
-    offering = get_offering_for(request.user, pk)
-    mode = request.POST.get("mode") or None
     try:
-        service.register(actor=request.user, offering=offering, person=person, mode=mode)
+        registration = service.register(
+            actor=request.user,
+            offering=offering,
+            person=person,
+            mode=request.POST.get("mode") or None,
+        )
     except ValidationError as exc:
-        return _answer(request, offering, person, _first_error(exc))
-    return _answer(request, offering, person)
+        return _answer(request, offering, person, error=_message(exc))
+    return _answer(request, offering, person, registration=registration)
 
 
 def _own_registration(request, pk: int) -> Registration:
+    """The signed-in person's own registration; anyone else's answers 404.
+
+    Managers act for their staff on the staff pages; here one acts only for oneself.
+    """
     registration = get_registration_for(request.user, pk)
-    person = own_person(request.user)
-    if person is None or registration.person_id != person.pk:
-        # Managers act for their staff on the staff pages; here one acts for oneself.
+    if registration.person.user_id != request.user.pk:
         raise Http404
     return registration
 
 
-def _act(request, pk: int, action):
+def _act(request, pk: int, action, *, still_active: bool):
     registration = _own_registration(request, pk)
-    offering = offerings_visible_to(request.user).get(pk=registration.offering_id)
+    offering, person = registration.offering, registration.person
     try:
-        action(actor=request.user, registration=registration)
+        changed = action(actor=request.user, registration=registration)
     except ValidationError as exc:
-        return _answer(request, offering, registration.person, _first_error(exc))
-    return _answer(request, offering, registration.person)
+        return _answer(request, offering, person, error=_message(exc))
+    # A person has at most one active registration per offering: once it ended, there is none.
+    return _answer(request, offering, person, registration=changed if still_active else None)
 
 
 @require_POST
 @login_required
 def cancel(request, pk: int):
-    return _act(request, pk, service.cancel)
+    return _act(request, pk, service.cancel, still_active=False)
 
 
 @require_POST
 @login_required
 def accept(request, pk: int):
-    return _act(request, pk, service.accept_offer)
+    return _act(request, pk, service.accept_offer, still_active=True)
 
 
 @require_POST
 @login_required
 def decline(request, pk: int):
-    return _act(request, pk, service.decline_offer)
+    return _act(request, pk, service.decline_offer, still_active=False)
