@@ -17,6 +17,7 @@ MENU = [
     ("courses:catalogue", _("Courses"), Capability.VIEW_OWN_PROFILE),
     ("courses:leading", _("Course days"), Capability.LEAD_COURSES),
     ("courses:offerings", _("Offerings"), Capability.MAINTAIN_CATALOGUE),
+    ("station:index", _("Station house"), Capability.FOLLOW_TEAM),
     ("people:staff", _("Staff"), Capability.VIEW_STAFF),
     ("organisations:overview", _("Organisation"), Capability.VIEW_ORGANISATION),
     ("organisations:roles", _("Roles"), Capability.ASSIGN_ROLES),
