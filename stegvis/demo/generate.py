@@ -34,6 +34,7 @@ from stegvis.people.models import Employment, JobTitle, Person
 
 from . import persons
 from .competences import remove_competences, seed_competences
+from .courses import remove_courses
 from .organisation import MunicipalityInfo, Organisation, UnitInfo, build_organisation
 from .region import DEMO_REGION_SLUGS
 from .staff import PersonDraft, RoleDraft, StaffBuilder, write
@@ -185,6 +186,7 @@ def reset_demo_data() -> None:
         regions = Region.objects.filter(slug__in=DEMO_REGION_SLUGS)
         users = User.objects.filter(email__endswith=DEMO_EMAIL_SUFFIX)
         in_regions = Q(municipality__region__in=regions)
+        remove_courses(regions)
         remove_competences(regions)
         RoleAssignment.objects.filter(
             Q(user__in=users)

@@ -6,7 +6,9 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from stegvis.demo.courses import seed_courses
 from stegvis.demo.generate import (
     DEFAULT_EMPLOYEES,
     DEFAULT_PASSWORD,
@@ -48,9 +50,13 @@ class Command(BaseCommand):
             raise CommandError("--employees must be zero or more")
         started = time.monotonic()
         try:
-            summary = generate(employees=employees, seed=seed, password=password, reset=reset)
+            with transaction.atomic():
+                summary = generate(employees=employees, seed=seed, password=password, reset=reset)
+                courses = seed_courses(seed=seed)
         except DemoDataExists as exc:
             raise CommandError(f"{exc} Use --reset to replace the demo data.") from exc
-        for line in summary.lines():
+        lines = summary.lines()
+        logins = next(i for i, line in enumerate(lines) if line.startswith("Demo logins"))
+        for line in [*lines[:logins], *courses.lines(), *lines[logins:]]:
             self.stdout.write(line)
         self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
