@@ -452,7 +452,7 @@ class _Seeder:
             ("temadag", "temadag-uppfoljning"),
             ("temadag-randers", "opfolgning-randers"),
         ):
-            came = o[day].registrations.order_by("queued_at", "id")[:8]
+            came = o[day].registrations.order_by("queued_at", "id")[:6]
             placed += [(follow_up, self.members[r.person_id], None) for r in came]
         for key, member, when in placed:
             offering = o[key]
