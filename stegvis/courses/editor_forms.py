@@ -17,7 +17,7 @@ from stegvis.people.phases import Phase
 
 from .models import ChecklistTask, Offering
 from .models.catalogue import Language
-from .services.catalogue import goal_items_for, leader_candidates, people_of_owner
+from .services.owners import goal_items_for, leader_candidates, people_of_owner
 
 UPLOAD_TYPES = ["pdf", "docx", "doc", "pptx", "ppt", "xlsx", "odt", "odp", "txt", "png", "jpg"]
 UPLOAD_MAX_MB = 25

@@ -24,7 +24,8 @@ from . import selectors
 from .editor_forms import CourseForm, DayForm, MaterialForm, OfferingForm, QuotaForm, TaskForm
 from .models import ChecklistTask, Course, CourseDay, Offering
 from .models.offerings import Mode
-from .services import catalogue
+from .services import catalogue, offerings
+from .services.owners import region_id_of
 from .services.registration import seats_held
 
 MAINTAIN = Capability.MAINTAIN_CATALOGUE
@@ -229,7 +230,7 @@ def _course_for_offering(request, owners) -> tuple[Course | None, list]:
         return None, owners
     course = get_object_or_404(
         Course.objects.filter(archived=False).filter(
-            Q(region_id__in=[catalogue.region_id_of(o) for o in owners])
+            Q(region_id__in=[region_id_of(o) for o in owners])
             | Q(municipality_id__in=[o.pk for o in owners if isinstance(o, Municipality)])
         ),
         pk=request.GET["course"],
@@ -237,7 +238,7 @@ def _course_for_offering(request, owners) -> tuple[Course | None, list]:
     fits = [
         o
         for o in owners
-        if course.region_id == catalogue.region_id_of(o)
+        if course.region_id == region_id_of(o)
         or (isinstance(o, Municipality) and course.municipality_id == o.pk)
     ]
     return course, fits
@@ -261,7 +262,7 @@ def offering_create(request):
 
     def save():
         data = form.service_data()
-        return catalogue.offering_create(
+        return offerings.offering_create(
             actor=request.user,
             owner=form.cleaned_data["owner"],
             kind=data.pop("kind", Offering.Kind.COURSE),
@@ -298,7 +299,7 @@ def offering_edit(request, pk: int):
         else None,
         is_course=offering.course_id is not None,
         initial={
-            **{name: getattr(offering, name) for name in catalogue.OFFERING_FIELDS},
+            **{name: getattr(offering, name) for name in offerings.OFFERING_FIELDS},
             "leaders": leaders,
         },
     )
@@ -310,7 +311,7 @@ def offering_edit(request, pk: int):
     if _save(
         request,
         form,
-        lambda: catalogue.offering_update(
+        lambda: offerings.offering_update(
             actor=request.user, offering=offering, quotas=quota_form.quotas(), **form.service_data()
         ),
         _("The offering was saved."),
@@ -336,20 +337,20 @@ def offering_edit(request, pk: int):
 
 
 def _day_page(request, offering: Offering, day: CourseDay | None):
-    initial = {name: getattr(day, name) for name in catalogue.DAY_FIELDS} if day else None
+    initial = {name: getattr(day, name) for name in offerings.DAY_FIELDS} if day else None
     form = DayForm(request.POST or None, initial=initial)
     if day is None:
         saved = _save(
             request,
             form,
-            lambda: catalogue.day_add(actor=request.user, offering=offering, **form.cleaned_data),
+            lambda: offerings.day_add(actor=request.user, offering=offering, **form.cleaned_data),
             _("The course day was added."),
         )
     else:
         saved = _save(
             request,
             form,
-            lambda: catalogue.day_update(actor=request.user, day=day, **form.cleaned_data),
+            lambda: offerings.day_update(actor=request.user, day=day, **form.cleaned_data),
             _("The course day was saved. Participants are told of a new time or place."),
         )
     if saved:

@@ -13,7 +13,7 @@ from django.utils.translation import override
 from stegvis.competences.models import Framework, Item
 from stegvis.core.models import AuditEvent
 from stegvis.courses.models import ChecklistTask, Offering, OfferingQuota, Registration
-from stegvis.courses.services import catalogue
+from stegvis.courses.services import catalogue, offerings
 from stegvis.courses.services import registration as reg
 from tests import factories as f
 from tests.course_factories import (
@@ -39,13 +39,13 @@ def _staff(cast, n, unit=None):
 
 
 def _offering_fields(offering: Offering, **changes) -> dict:
-    fields = {name: getattr(offering, name) for name in catalogue.OFFERING_FIELDS}
+    fields = {name: getattr(offering, name) for name in offerings.OFFERING_FIELDS}
     fields.update(changes)
     return fields
 
 
 def _day_fields(day, **changes) -> dict:
-    fields = {name: getattr(day, name) for name in catalogue.DAY_FIELDS}
+    fields = {name: getattr(day, name) for name in offerings.DAY_FIELDS}
     fields.update(changes)
     return fields
 
@@ -157,7 +157,7 @@ def test_raising_the_seats_promotes_the_waiting_list_in_order(cast):
     people = _staff(cast, 4)
     for person in people:
         reg.register(actor=None, offering=offering, person=person)
-    catalogue.offering_update(
+    offerings.offering_update(
         actor=cast.coordinator.user,
         offering=offering,
         leaders=[cast.course_leader],
@@ -172,7 +172,7 @@ def test_unlimited_digital_places_confirm_everyone_waiting(cast):
     people = _staff(cast, 3)
     for person in people:
         reg.register(actor=None, offering=offering, person=person, mode="digital")
-    catalogue.offering_update(
+    offerings.offering_update(
         actor=cast.coordinator.user,
         offering=offering,
         **_offering_fields(offering, seats_digital=None),
@@ -185,13 +185,13 @@ def test_seats_cannot_drop_below_the_seats_held(cast):
     for person in _staff(cast, 2):
         reg.register(actor=None, offering=offering, person=person)
     with override("en"), pytest.raises(ValidationError) as error:
-        catalogue.offering_update(
+        offerings.offering_update(
             actor=cast.coordinator.user,
             offering=offering,
             **_offering_fields(offering, seats_on_site=1),
         )
     assert "2 seats are held already" in str(error.value.message_dict["seats_on_site"])
-    catalogue.offering_update(
+    offerings.offering_update(
         actor=cast.coordinator.user,
         offering=offering,
         **_offering_fields(offering, seats_on_site=2),
@@ -202,7 +202,7 @@ def test_attendance_cannot_drop_a_mode_people_registered_for(cast):
     offering = course_scenario(cast, attendance="hybrid", seats_digital=5)["offering"]
     reg.register(actor=None, offering=offering, person=_staff(cast, 1)[0], mode="digital")
     with pytest.raises(ValidationError) as error:
-        catalogue.offering_update(
+        offerings.offering_update(
             actor=cast.coordinator.user,
             offering=offering,
             **_offering_fields(offering, attendance="on_site"),
@@ -213,14 +213,14 @@ def test_attendance_cannot_drop_a_mode_people_registered_for(cast):
 def test_quotas_may_not_exceed_the_seats_on_site(cast):
     offering = course_scenario(cast, seats=4)["offering"]
     with override("en"), pytest.raises(ValidationError) as error:
-        catalogue.offering_update(
+        offerings.offering_update(
             actor=cast.coordinator.user,
             offering=offering,
             quotas={cast.uddevalla: 3, cast.vanersborg: 2},
             **_offering_fields(offering),
         )
     assert "reserve 5 seats, more than the 4 seats" in str(error.value)
-    catalogue.offering_update(
+    offerings.offering_update(
         actor=cast.coordinator.user,
         offering=offering,
         quotas={cast.uddevalla: 2, cast.vanersborg: 2},
@@ -234,7 +234,7 @@ def test_quotas_may_not_exceed_the_seats_on_site(cast):
 
 def test_quotas_are_for_regional_offerings_and_their_own_municipalities(cast):
     with pytest.raises(ValidationError):
-        catalogue.offering_create(
+        offerings.offering_create(
             actor=cast.hr.user,
             owner=cast.uddevalla,
             kind="theme_day",
@@ -242,7 +242,7 @@ def test_quotas_are_for_regional_offerings_and_their_own_municipalities(cast):
             **_event_fields(),
         )
     with pytest.raises(ValidationError):
-        catalogue.offering_create(
+        offerings.offering_create(
             actor=cast.coordinator.user,
             owner=cast.region,
             kind="theme_day",
@@ -258,7 +258,7 @@ def test_lowering_a_quota_frees_reserved_seats_for_the_waiting_list(cast):
     reg.register(actor=None, offering=offering, person=first)
     waiting = reg.register(actor=None, offering=offering, person=second)
     assert waiting.status == Status.WAITING
-    catalogue.offering_update(
+    offerings.offering_update(
         actor=cast.coordinator.user, offering=offering, quotas={}, **_offering_fields(offering)
     )
     waiting.refresh_from_db()
@@ -268,7 +268,7 @@ def test_lowering_a_quota_frees_reserved_seats_for_the_waiting_list(cast):
 def test_deadlines_must_be_in_order_and_before_the_first_course_day(cast):
     offering = course_scenario(cast)["offering"]  # first course day in 30 days
     with override("en"), pytest.raises(ValidationError) as error:
-        catalogue.offering_update(
+        offerings.offering_update(
             actor=cast.coordinator.user,
             offering=offering,
             **_offering_fields(offering, closes_at=at(31), cancel_by=at(32)),
@@ -277,7 +277,7 @@ def test_deadlines_must_be_in_order_and_before_the_first_course_day(cast):
     assert "before the first course day" in errors["closes_at"][0]
     assert "before the first course day" in errors["cancel_by"][0]
     with pytest.raises(ValidationError) as error:
-        catalogue.offering_create(
+        offerings.offering_create(
             actor=cast.coordinator.user,
             owner=cast.region,
             kind="launch_day",
@@ -289,11 +289,11 @@ def test_deadlines_must_be_in_order_and_before_the_first_course_day(cast):
 def test_a_course_offering_needs_a_course_its_owner_may_offer(cast):
     local = CourseFactory(region=None, municipality=cast.vanersborg)
     with pytest.raises(ValidationError):
-        catalogue.offering_create(
+        offerings.offering_create(
             actor=cast.hr.user, owner=cast.uddevalla, kind="course", **_event_fields()
         )
     with pytest.raises(ValidationError):
-        catalogue.offering_create(
+        offerings.offering_create(
             actor=cast.coordinator.user,
             owner=cast.uddevalla,
             kind="course",
@@ -301,7 +301,7 @@ def test_a_course_offering_needs_a_course_its_owner_may_offer(cast):
             **_event_fields(),
         )
     joint = CourseFactory(region=cast.region)
-    offering = catalogue.offering_create(
+    offering = offerings.offering_create(
         actor=cast.hr.user, owner=cast.uddevalla, kind="course", course=joint, **_event_fields()
     )
     assert offering.municipality == cast.uddevalla and offering.course == joint
@@ -311,7 +311,7 @@ def test_a_follow_up_day_follows_an_earlier_theme_day_of_the_same_organiser(cast
     theme = OfferingFactory(course=None, kind="theme_day", region=cast.region)
     CourseDayFactory(offering=theme, starts_at=at(30, 9), ends_at=at(30, 16))
     with pytest.raises(ValidationError):  # another organiser
-        catalogue.offering_create(
+        offerings.offering_create(
             actor=cast.hr.user,
             owner=cast.uddevalla,
             kind="follow_up_day",
@@ -319,14 +319,14 @@ def test_a_follow_up_day_follows_an_earlier_theme_day_of_the_same_organiser(cast
             **_event_fields(),
         )
     with pytest.raises(ValidationError):  # only a follow-up day follows
-        catalogue.offering_create(
+        offerings.offering_create(
             actor=cast.coordinator.user,
             owner=cast.region,
             kind="dialogue_day",
             follows=theme,
             **_event_fields(),
         )
-    follow_up = catalogue.offering_create(
+    follow_up = offerings.offering_create(
         actor=cast.coordinator.user,
         owner=cast.region,
         kind="follow_up_day",
@@ -335,7 +335,7 @@ def test_a_follow_up_day_follows_an_earlier_theme_day_of_the_same_organiser(cast
     )
     CourseDayFactory(offering=follow_up, starts_at=at(20, 9), ends_at=at(20, 16))
     with override("en"), pytest.raises(ValidationError) as error:
-        catalogue.offering_update(
+        offerings.offering_update(
             actor=cast.coordinator.user, offering=follow_up, **_offering_fields(follow_up)
         )
     assert "must come before" in str(error.value)
@@ -356,7 +356,7 @@ def test_moving_a_day_bumps_its_sequence_and_tells_only_seat_holders(
     reg.cancel(actor=None, registration=cancelled)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        catalogue.day_update(
+        offerings.day_update(
             actor=cast.coordinator.user,
             day=day,
             **_day_fields(day, starts_at=at(30, 10), ends_at=at(30, 17)),
@@ -375,15 +375,29 @@ def test_saving_a_day_unchanged_tells_nobody(cast, django_capture_on_commit_call
     reg.register(actor=None, offering=offering, person=_staff(cast, 1)[0])
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        catalogue.day_update(actor=cast.coordinator.user, day=day, **_day_fields(day))
+        offerings.day_update(actor=cast.coordinator.user, day=day, **_day_fields(day))
     day.refresh_from_db()
     assert day.sequence == 0 and mail.outbox == []
+
+
+def test_a_new_day_is_sent_to_seat_holders(cast, django_capture_on_commit_callbacks):
+    offering = course_scenario(cast, seats=1)["offering"]
+    holder, waiting = _staff(cast, 2)
+    reg.register(actor=None, offering=offering, person=holder)
+    reg.register(actor=None, offering=offering, person=waiting)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        offerings.day_add(
+            actor=cast.coordinator.user, offering=offering, starts_at=at(44, 9), ends_at=at(44, 15)
+        )
+    assert [m.to for m in mail.outbox] == [[holder.email]]
+    assert AuditEvent.objects.get(action="courses.day.added").data["told"] == 1
 
 
 def test_a_new_place_counts_as_a_change(cast, django_capture_on_commit_callbacks):
     offering = course_scenario(cast)["offering"]
     day = offering.days.first()
-    catalogue.day_update(actor=cast.coordinator.user, day=day, **_day_fields(day, place="Aulan"))
+    offerings.day_update(actor=cast.coordinator.user, day=day, **_day_fields(day, place="Aulan"))
     day.refresh_from_db()
     assert (day.place, day.sequence) == ("Aulan", 1)
 
@@ -391,15 +405,15 @@ def test_a_new_place_counts_as_a_change(cast, django_capture_on_commit_callbacks
 def test_a_day_starts_after_the_deadlines_and_ends_after_it_starts(cast):
     offering = course_scenario(cast)["offering"]  # registration closes in 20 days
     with override("en"), pytest.raises(ValidationError) as error:
-        catalogue.day_add(
+        offerings.day_add(
             actor=cast.coordinator.user, offering=offering, starts_at=at(10), ends_at=at(10, 15)
         )
     assert "after the registration deadline" in str(error.value)
     with pytest.raises(ValidationError):
-        catalogue.day_add(
+        offerings.day_add(
             actor=cast.coordinator.user, offering=offering, starts_at=at(40, 15), ends_at=at(40, 9)
         )
-    day = catalogue.day_add(
+    day = offerings.day_add(
         actor=cast.coordinator.user, offering=offering, starts_at=at(44, 9), ends_at=at(44, 15)
     )
     assert day.sequence == 0 and offering.days.count() == 3
@@ -410,13 +424,13 @@ def test_hr_of_another_municipality_cannot_add_days(cast):
         course=None, kind="theme_day", region=None, municipality=cast.uddevalla
     )
     with pytest.raises(ValidationError):
-        catalogue.day_add(
+        offerings.day_add(
             actor=cast.hr_other.user,
             offering=offering,
             starts_at=at(30, 9),
             ends_at=at(30, 12),
         )
-    assert catalogue.day_add(
+    assert offerings.day_add(
         actor=cast.hr.user, offering=offering, starts_at=at(30, 9), ends_at=at(30, 12)
     ).starts_at == at(30, 9)
     assert offering.days.get().ends_at - offering.days.get().starts_at == datetime.timedelta(
@@ -430,7 +444,7 @@ def test_an_archived_course_takes_no_new_offering_but_old_ones_stay_editable(cas
     course.archived = True
     course.save()
     with override("en"), pytest.raises(ValidationError) as error:
-        catalogue.offering_create(
+        offerings.offering_create(
             actor=cast.coordinator.user,
             owner=cast.region,
             kind="course",
@@ -438,7 +452,7 @@ def test_an_archived_course_takes_no_new_offering_but_old_ones_stay_editable(cas
             **_event_fields(),
         )
     assert "archived" in str(error.value)
-    catalogue.offering_update(
+    offerings.offering_update(
         actor=cast.coordinator.user,
         offering=offering,
         **_offering_fields(offering, audience="Alla"),
