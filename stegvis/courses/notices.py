@@ -6,9 +6,14 @@ transaction commits, so a rolled-back sign-up never sends a confirmation.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import StrEnum
 
 from django.db import transaction
+
+_suppressed: ContextVar[bool] = ContextVar("stegvis_notices_suppressed", default=False)
 
 
 class Notice(StrEnum):
@@ -25,10 +30,22 @@ class Notice(StrEnum):
     PREPARATION_DUE = "preparation_due"  # preparation tasks are not done and the day is near
 
 
+@contextmanager
+def suppressed() -> Iterator[None]:
+    """Send no notices for changes made in the block (the demo seeding invents people)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
 def announce(registration, notice: Notice) -> None:
     """Queue ``notice`` for ``registration`` once the current transaction commits."""
     from .tasks import send_notice
 
+    if _suppressed.get():
+        return
     registration_id = registration.pk
     transaction.on_commit(
         lambda: send_notice.enqueue(registration_id=registration_id, notice=str(notice))

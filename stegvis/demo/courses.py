@@ -18,8 +18,6 @@ import datetime
 import random
 import uuid
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -102,31 +100,9 @@ class CourseSummary:
         ]
 
 
-@contextmanager
-def notices_discarded() -> Iterator[None]:
-    """Drop the registration notices queued in the block (which must run inside ``atomic``).
-
-    ``notices.announce`` queues one e-mail task per change with ``transaction.on_commit``: for
-    the demo, hundreds of mails to invented people. The callbacks it added in the block are taken
-    off the connection's on-commit list before the commit (the list Django's own
-    ``captureOnCommitCallbacks`` reads); any other callback stays.
-    """
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        raise RuntimeError("notices_discarded() needs an atomic block")
-    start = len(connection.run_on_commit)
-    try:
-        yield
-    finally:
-        added = connection.run_on_commit[start:]
-        connection.run_on_commit[start:] = [
-            entry for entry in added if getattr(entry[1], "__module__", "") != notices.__name__
-        ]
-
-
 def seed_courses(*, seed: int) -> CourseSummary:
     """Create the course catalogue, its offerings and the registrations; return the counts."""
-    with transaction.atomic(), notices_discarded():
+    with transaction.atomic(), notices.suppressed():
         seeder = _Seeder(seed, timezone.localdate())
         seeder.catalogue()
         for plan in content.PLANS:

@@ -30,7 +30,6 @@ from stegvis.courses.models import (
 )
 from stegvis.courses.selectors import leads, offerings_led_by
 from stegvis.courses.services.registration import seats_held, waiting_position
-from stegvis.demo.courses import notices_discarded
 from stegvis.organisations.models import Role, RoleAssignment
 from stegvis.people.models import Employment, Person
 
@@ -189,15 +188,18 @@ def test_no_notice_mail_is_queued(seeded):
     assert not [c for c in seeded["callbacks"] if c.__module__ == notices.__name__]
 
 
-def test_notices_discarded_keeps_other_callbacks(django_capture_on_commit_callbacks):
+def test_suppressed_notices_leave_other_callbacks_alone(django_capture_on_commit_callbacks):
     registration = Registration(pk=1)
     ran = []
-    with django_capture_on_commit_callbacks() as callbacks, notices_discarded():
+    with django_capture_on_commit_callbacks() as callbacks, notices.suppressed():
         transaction.on_commit(lambda: ran.append("other"))
         notices.announce(registration, notices.Notice.CONFIRMED)
     assert len(callbacks) == 1
     callbacks[0]()
     assert ran == ["other"]
+    with django_capture_on_commit_callbacks() as callbacks:
+        notices.announce(registration, notices.Notice.CONFIRMED)
+    assert len(callbacks) == 1  # outside the block notices are queued again
 
 
 def _fingerprint():

@@ -29,7 +29,11 @@ Status = Registration.Status
 
 
 def _locked(offering_id: int) -> Offering:
-    return Offering.objects.select_for_update().get(pk=offering_id)
+    return (
+        Offering.objects.select_for_update(of=("self",))
+        .select_related("course")
+        .get(pk=offering_id)
+    )
 
 
 def first_day_start(offering: Offering) -> datetime.datetime | None:
