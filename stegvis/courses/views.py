@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 
 from stegvis.competences.models import Item
+from stegvis.organisations.roles import Capability
+from stegvis.organisations.scope import has_capability
 from stegvis.people.models import Person
 from stegvis.people.phases import experience_phase
 from stegvis.people.selectors import own_person
@@ -18,7 +20,7 @@ from . import catalogue_queries as queries
 from .forms import CatalogueFilterForm
 from .models import ChecklistTask, Offering, Registration
 from .registration_views import state_context
-from .selectors import get_course_for, offerings_visible_to
+from .selectors import get_course_for, leads, may_maintain, offerings_visible_to
 
 PAGE_SIZE = 20
 
@@ -113,6 +115,7 @@ def course(request, pk: int):
             "materials": course.materials.all(),
             "leaders": course.leaders.order_by("last_name", "first_name"),
             "offerings": _boxes(offerings, person),
+            "may_maintain": may_maintain(request.user, course),
         },
     )
 
@@ -132,6 +135,9 @@ def offering(request, pk: int):
         "courses/offering.html",
         {
             "offering": offering,
+            "may_maintain": may_maintain(request.user, offering),
+            "leads": leads(request.user, offering),
+            "may_register_staff": has_capability(request.user, Capability.REGISTER_STAFF),
             "info": row(offering),
             "days": list(offering.days.all()),
             "state": state,
