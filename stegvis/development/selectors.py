@@ -51,19 +51,21 @@ def may_hold_dialogue_with(user, person: Person) -> bool:
 
 
 def dialogues_visible_to(user) -> QuerySet[Dialogue]:
-    """Dialogues one takes part in, holds, or whose participants' plans one may read."""
+    """Dialogues one takes part in, or whose participants' plans one may read.
+
+    Holding a dialogue gives no lasting access: a manager reaches it through the participants
+    who are still their staff, so a former manager loses it when the employment moves.
+    """
     if not user.is_authenticated:
         return Dialogue.objects.none()
-    return Dialogue.objects.filter(
-        Q(manager_id=user.pk) | Q(participants__in=readable_people(user).values("pk"))
-    ).distinct()
+    return Dialogue.objects.filter(participants__in=readable_people(user).values("pk")).distinct()
 
 
 def notes_visible_to(user, person: Person) -> QuerySet[DialogueNote]:
     """Notes about ``person`` that ``user`` may read.
 
-    The employee reads all notes about themself; a manager holding dialogues with them reads
-    all of them too; HR reads only notes that are not confidential.
+    The employee reads all notes about themself; their current manager (who holds their
+    dialogues) reads all of them too; HR reads only notes that are not confidential.
     """
     notes = DialogueNote.objects.filter(person=person, anonymised_at__isnull=True)
     if person.user_id == user.pk or may_hold_dialogue_with(user, person):

@@ -15,6 +15,8 @@ MENU = [
     ("competences:overview", _("Competence"), Capability.VIEW_OWN_PROFILE),
     ("journeys:mine", _("My journey"), Capability.VIEW_OWN_PROFILE),
     ("courses:catalogue", _("Courses"), Capability.VIEW_OWN_PROFILE),
+    ("development:my_dialogues", _("Dialogues"), Capability.VIEW_OWN_PROFILE),
+    ("development:rounds", _("Dialogue planning"), Capability.HOLD_DIALOGUES),
     ("courses:leading", _("Course days"), Capability.LEAD_COURSES),
     ("courses:offerings", _("Offerings"), Capability.MAINTAIN_CATALOGUE),
     ("station:index", _("Station house"), Capability.FOLLOW_TEAM),

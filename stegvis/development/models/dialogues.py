@@ -188,7 +188,7 @@ class Preparation(models.Model):
 
 class DialogueNote(models.Model):
     """A note from the dialogue about one participant. Confidential notes are shown only to
-    the employee and the manager who wrote them, never to HR."""
+    the employee and their current manager, never to HR."""
 
     dialogue = models.ForeignKey(Dialogue, on_delete=models.PROTECT, related_name="notes")
     person = models.ForeignKey(
