@@ -19,8 +19,13 @@ fi
 
 $py manage.py db_worker --queue-name '*' --no-reload >var/worker.log 2>&1 &
 worker=$!
-# What cron does in production (docs/operations.md): reminders, offers that ran out, every 5 minutes.
-( while true; do $py manage.py courses_tick >>var/tick.log 2>&1 || true; sleep 300; done ) &
+# What cron does in production (docs/operations.md): reminders, offers that ran out, plan
+# activities following their registrations; every 5 minutes.
+( while true; do
+    $py manage.py courses_tick >>var/tick.log 2>&1 || true
+    $py manage.py development_tick >>var/tick.log 2>&1 || true
+    sleep 300
+  done ) &
 ticker=$!
 trap 'kill $worker $ticker 2>/dev/null || true' EXIT INT TERM
 

@@ -24,6 +24,7 @@ MENU = [
     ("organisations:overview", _("Organisation"), Capability.VIEW_ORGANISATION),
     ("organisations:roles", _("Roles"), Capability.ASSIGN_ROLES),
     ("people:statistics", _("Statistics"), Capability.VIEW_STATISTICS),
+    ("development:followup", _("Dialogue follow-up"), Capability.VIEW_STATISTICS),
 ]
 
 

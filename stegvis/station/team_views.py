@@ -24,6 +24,7 @@ from stegvis.organisations import selectors as org_selectors
 from stegvis.organisations.models import OperatingArea
 from stegvis.organisations.permissions import capability_required
 from stegvis.organisations.roles import Capability
+from stegvis.organisations.scope import has_capability
 from stegvis.people.phases import Phase
 
 from . import team as data
@@ -136,7 +137,11 @@ def index(request):
     context = {"form": form, "page": page}
     if _swap(request):
         return render(request, "station/index.html#units", context)
-    context.update(manager_courses=data.courses_for_managers(request.user), now=timezone.now())
+    context.update(
+        manager_courses=data.courses_for_managers(request.user),
+        now=timezone.now(),
+        holds_dialogues=has_capability(request.user, Capability.HOLD_DIALOGUES),
+    )
     return render(request, "station/index.html", context)
 
 
@@ -237,5 +242,9 @@ def materials(request):
     context = {"form": form, "page": page, "search": search}
     if _swap(request):
         return render(request, "station/materials.html#materials", context)
-    context.update(manager_courses=data.courses_for_managers(request.user), now=timezone.now())
+    context.update(
+        manager_courses=data.courses_for_managers(request.user),
+        now=timezone.now(),
+        holds_dialogues=has_capability(request.user, Capability.HOLD_DIALOGUES),
+    )
     return render(request, "station/materials.html", context)
