@@ -274,3 +274,12 @@ def test_the_pdf_fetches_nothing():
         _no_fetcher()("http://127.0.0.1:9/secret")
     with pytest.raises(ValueError, match="fetches nothing"):
         _no_fetcher()("file:///etc/passwd")
+
+
+def test_names_are_escaped_in_the_heatmap_and_the_table(cast, login):
+    scenario(cast)
+    staff(cast, "<b>Fet</b>", 'O"Hara')
+    html = login(cast.manager).get(url(cast)).content.decode()
+    assert "<b>Fet</b>" not in html
+    assert "&lt;b&gt;Fet&lt;/b&gt; O&quot;Hara –" in html  # a square's <title>
+    assert "&lt;b&gt;Fet&lt;/b&gt; O&quot;Hara</a></th>" in html  # the table's row header
