@@ -67,8 +67,28 @@ def requirements_for_units(units, on: datetime.date) -> dict[int, list[Requireme
     return {unit.pk: [r for r in loaded if _applies_to_unit(r, unit)] for unit in units}
 
 
-def build_profiles(people, on: datetime.date | None = None) -> dict[int, object]:
-    """``Profile`` of each person (see ``selectors.Profile``), keyed by person id."""
+# What ``status.record_states`` reads of an entry.
+STATE_FIELDS = (
+    "id",
+    "person_id",
+    "item_id",
+    "item_identifier",
+    "kind",
+    "achieved_on",
+    "expires_on",
+    "refers_to_id",
+    "recorded_at",
+)
+
+
+def build_profiles(
+    people, on: datetime.date | None = None, *, states_only: bool = False
+) -> dict[int, object]:
+    """``Profile`` of each person (see ``selectors.Profile``), keyed by person id.
+
+    ``states_only`` reads the record entries without their competence and recorder (the
+    team overview needs only the states, not the history lines): much less to load for a team.
+    """
     from .selectors import Profile, RequirementLine
 
     on = on or timezone.localdate()
@@ -82,9 +102,12 @@ def build_profiles(people, on: datetime.date | None = None) -> dict[int, object]
     ):
         employments[employment.person_id].append(employment)
     entries: dict[int, list[CompetenceRecord]] = defaultdict(list)
-    for entry in CompetenceRecord.objects.filter(person_id__in=ids).select_related(
-        "item", "recorded_by"
-    ):
+    records = CompetenceRecord.objects.filter(person_id__in=ids)
+    if states_only:
+        records = records.only(*STATE_FIELDS)
+    else:
+        records = records.select_related("item", "recorded_by")
+    for entry in records:
         entries[entry.person_id].append(entry)
     qualifications: dict[int, list[Qualification]] = defaultdict(list)
     for qualification in Qualification.objects.filter(person_id__in=ids):

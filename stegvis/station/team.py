@@ -216,7 +216,7 @@ def team_rows(
     people = [e.person for e in employments]
     if not people:
         return []
-    profiles = build_profiles(people, on)
+    profiles = build_profiles(people, on, states_only=True)
     loaded = load_registrations(people)
     journeys = journey_views(people, on, loaded=loaded)
     registrations, progress = loaded
