@@ -342,5 +342,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": env_str("AXES_LOG_LEVEL", "WARNING")},
+        # WeasyPrint reports each step of a PDF at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
