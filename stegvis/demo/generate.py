@@ -35,6 +35,8 @@ from stegvis.people.models import Employment, JobTitle, Person
 from . import persons
 from .competences import remove_competences, seed_competences
 from .courses import remove_courses
+from .development import remove_development
+from .journeys import remove_journeys
 from .organisation import MunicipalityInfo, Organisation, UnitInfo, build_organisation
 from .region import DEMO_REGION_SLUGS
 from .staff import PersonDraft, RoleDraft, StaffBuilder, write
@@ -186,6 +188,8 @@ def reset_demo_data() -> None:
         regions = Region.objects.filter(slug__in=DEMO_REGION_SLUGS)
         users = User.objects.filter(email__endswith=DEMO_EMAIL_SUFFIX)
         in_regions = Q(municipality__region__in=regions)
+        remove_development(regions)  # plans and journeys protect courses, units and people
+        remove_journeys(regions)
         remove_courses(regions)
         remove_competences(regions)
         RoleAssignment.objects.filter(

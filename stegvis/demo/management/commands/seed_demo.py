@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from stegvis.demo.courses import seed_courses
+from stegvis.demo.development import seed_development
 from stegvis.demo.generate import (
     DEFAULT_EMPLOYEES,
     DEFAULT_PASSWORD,
@@ -16,6 +17,7 @@ from stegvis.demo.generate import (
     DemoDataExists,
     generate,
 )
+from stegvis.demo.journeys import seed_journeys
 
 
 class Command(BaseCommand):
@@ -53,10 +55,13 @@ class Command(BaseCommand):
             with transaction.atomic():
                 summary = generate(employees=employees, seed=seed, password=password, reset=reset)
                 courses = seed_courses(seed=seed)
+                journeys = seed_journeys()
+                development = seed_development(seed=seed)
         except DemoDataExists as exc:
             raise CommandError(f"{exc} Use --reset to replace the demo data.") from exc
         lines = summary.lines()
         logins = next(i for i, line in enumerate(lines) if line.startswith("Demo logins"))
-        for line in [*lines[:logins], *courses.lines(), *lines[logins:]]:
+        seeded = [*courses.lines(), *journeys.lines(), *development.lines()]
+        for line in [*lines[:logins], *seeded, *lines[logins:]]:
             self.stdout.write(line)
         self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
