@@ -31,6 +31,10 @@ from tests import factories as f
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Headless Chromium for any test that asks for `browser`, `page` or `axe_page`: one browser per
+# process, shared by tests/browser and the browser tests beside each app's other tests.
+pytest_plugins = ["tests.browser_fixtures"]
+
 
 def pytest_collection_finish(session):
     """A run that collects no tests is an error, never a silent pass."""

@@ -202,3 +202,17 @@ def competence_model(cast):
         "title": title,
         "rule": rule,
     }
+
+
+def english(client):
+    """Pages in English for a signed-in test client, whatever the person's saved language.
+
+    Signing in restores the person's language into the session, which wins over a cookie and
+    over ``translation.override``; tests that read English text set the session instead.
+    """
+    from stegvis.core.middleware import SESSION_LANGUAGE_KEY
+
+    session = client.session
+    session[SESSION_LANGUAGE_KEY] = "en"
+    session.save()
+    return client

@@ -3,7 +3,7 @@
 import pytest
 
 from tests import factories as f
-from tests.browser.conftest import run_axe
+from tests.browser_fixtures import run_axe
 
 PAGES = [
     # (who, path builder)

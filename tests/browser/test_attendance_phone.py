@@ -11,7 +11,7 @@ from stegvis.courses.models import Attendance, CourseDay
 from stegvis.courses.services import progress
 from stegvis.courses.services import registration as reg
 from tests import factories as f
-from tests.browser.conftest import run_axe
+from tests.browser_fixtures import run_axe
 from tests.course_factories import at, course_scenario
 
 PHONE = {"width": 390, "height": 844}

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from stegvis.courses.models import Registration, TaskCompletion
 from stegvis.courses.services import registration as reg
-from tests.browser.conftest import run_axe
+from tests.browser_fixtures import run_axe
 from tests.course_factories import (
     CourseDayFactory,
     CourseFactory,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import run_axe
+from tests.browser_fixtures import run_axe
 from tests.course_factories import CourseDayFactory, CourseFactory, OfferingFactory, at
 from tests.station.querycounts_team import grow_team
 

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from stegvis.core.middleware import SESSION_LANGUAGE_KEY
 from stegvis.courses.models import Registration
 from stegvis.courses.services import registration as reg
 from tests import factories as f
@@ -36,7 +37,9 @@ def as_(login):
 
     def _as(person):
         client = login(person)
-        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        session = client.session
+        session[SESSION_LANGUAGE_KEY] = "en"  # the person's saved language would win over a cookie
+        session.save()
         return client
 
     return _as

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from stegvis.core.models import AuditEvent
 from stegvis.development.models import Dialogue, DialogueParticipant, DialogueRound
 from stegvis.development.services import dialogues as service
+from tests import factories as f
 from tests.development.test_dialogues_scenario import book, solgarden_staff
 
 pytestmark = pytest.mark.django_db
@@ -340,7 +341,7 @@ def test_a_series_spreads_individual_dialogues_over_the_chosen_days(cast, login)
 def test_a_series_that_does_not_fit_is_refused_whole(cast, login):
     people = [solgarden_staff(cast, name) for name in ("Bo", "Cia")]
     with translation.override("en"):
-        response = login(cast.manager).post(
+        response = f.english(login(cast.manager)).post(
             reverse("development:book_series", args=[cast.solgarden.pk, YEAR]),
             {
                 "people": [cast.employee.pk, *(p.pk for p in people)],

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from stegvis.development.services import preparations
-from tests.browser.conftest import axe_page, browser, run_axe, sign_in  # noqa: F401
+from tests.browser_fixtures import run_axe
 from tests.development.test_dialogues_scenario import book, solgarden_staff
 
 pytestmark = pytest.mark.browser
@@ -53,7 +53,7 @@ PAGES = [
 
 
 @pytest.mark.parametrize("who, path", PAGES, ids=[f"{w}:{i}" for i, (w, _p) in enumerate(PAGES)])
-def test_dialogue_page_has_no_wcag_violations(who, path, cast, axe_page, sign_in):  # noqa: F811
+def test_dialogue_page_has_no_wcag_violations(who, path, cast, axe_page, sign_in):
     scenario = _scenario(cast)
     sign_in(axe_page, getattr(cast, who).user)
     response = axe_page.goto(path(cast, scenario))

@@ -18,9 +18,7 @@ from tests.journey_factories import elder_care_journey
 pytestmark = pytest.mark.django_db
 
 
-def _english(client):
-    client.cookies["django_language"] = "en"
-    return client
+_english = f.english
 
 
 def _reads(plan) -> int:

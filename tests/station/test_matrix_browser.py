@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_page, browser, page, run_axe, sign_in  # noqa: F401
+from tests.browser_fixtures import run_axe
 from tests.station.test_matrix import scenario
 
 pytestmark = pytest.mark.browser
@@ -16,7 +16,7 @@ def _path(cast) -> str:
     return f"/station/units/{cast.solgarden.pk}/matrix/"
 
 
-def test_matrix_page_has_no_wcag_violations(cast, axe_page, sign_in):  # noqa: F811
+def test_matrix_page_has_no_wcag_violations(cast, axe_page, sign_in):
     scenario(cast)
     sign_in(axe_page, cast.manager.user)
     axe_page.goto(_path(cast))
@@ -25,7 +25,7 @@ def test_matrix_page_has_no_wcag_violations(cast, axe_page, sign_in):  # noqa: F
     assert run_axe(axe_page) == []
 
 
-def test_matrix_page_under_the_sites_csp(cast, page, sign_in):  # noqa: F811
+def test_matrix_page_under_the_sites_csp(cast, page, sign_in):
     scenario(cast)
     cast.manager.preferred_language = "en"
     cast.manager.save(update_fields=["preferred_language"])

@@ -1,4 +1,4 @@
-"""Headless Chromium (Debian's, by executable path) driven by Playwright, against live_server."""
+"""Fixtures for tests in headless Chromium (Debian's), driven by Playwright, on live_server."""
 
 from __future__ import annotations
 
@@ -20,12 +20,12 @@ ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "tests/browser" in str(item.fspath):
+        if "browser" in getattr(item, "fixturenames", ()) or "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
 
 
