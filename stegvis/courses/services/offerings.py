@@ -196,7 +196,11 @@ def offering_create(
 @transaction.atomic
 def offering_update(*, actor, offering: Offering, leaders=(), quotas=None, **fields) -> Offering:
     """Change an offering. More seats (or changed quotas) move the waiting list up at once."""
-    offering = Offering.objects.select_for_update().select_related("course").get(pk=offering.pk)
+    offering = (
+        Offering.objects.select_for_update(of=("self",))
+        .select_related("course")
+        .get(pk=offering.pk)
+    )
     owner = offering.scope
     check_owner(actor, owner)
     data, quotas = _offering_data(fields), _quotas_clean(quotas)
