@@ -104,3 +104,29 @@ def gunicorn(
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        kids += [int(k) for k in task.read_text().split()]
+    return kids
+
+
+def cpu_seconds(*roots: int) -> float:
+    """User + system CPU seconds used so far by ``roots`` and all their descendants (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, todo = 0, list(roots)
+    while todo:
+        pid = todo.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            todo += _children(pid)
+        except OSError:  # it ended meanwhile
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+def postmaster_pid(tmp: Path) -> int:
+    return int((tmp / "pgdata" / "postmaster.pid").read_text().split()[0])

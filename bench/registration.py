@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _burst import Burst, fire, request, send
-from _servers import ROOT, free_port, gunicorn, postgres
+from _servers import ROOT, cpu_seconds, free_port, gunicorn, postgres, postmaster_pid
 
 PEOPLE = 500
 SEATS = 30
@@ -207,8 +207,8 @@ def warm_up(port: int, data: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="stegvis-bench-") as name:
         tmp = Path(name)
@@ -228,19 +228,27 @@ def measure(args, env: dict[str, str], tmp: Path) -> int:
     port = free_port()
     with gunicorn(
         port, workers=args.workers, threads=args.threads, env=env, log=tmp / "gunicorn.log"
-    ):
+    ) as server:
+        servers = (server.pid, postmaster_pid(tmp))
         warm_up(port, data)
         show("server", f"gunicorn -k gthread, {args.workers} workers x {args.threads} threads")
         show("load_average_before", f"{os.getloadavg()[0]:.2f}")
+        app, db = cpu_seconds(servers[0]), cpu_seconds(servers[1])
         burst = register_burst(port, data["offering"].pk, data["sessions"])
+        app, db = cpu_seconds(servers[0]) - app, cpu_seconds(servers[1]) - db
         ok = check_burst(burst, tally(data["offering"]))
+        show("app_cpu_ms_per_request", f"{app / len(burst.answers) * 1000:.1f}")
+        show("db_cpu_ms_per_request", f"{db / len(burst.answers) * 1000:.1f}")
         if not ok:
             return 1
         promotion_ms, cancel_ms = promotion(port, data)
         show("promotion_ms", f"{promotion_ms:.0f}")
         show("cancel_request_ms", f"{cancel_ms:.0f}")
+        cpu = cpu_seconds(*servers)
         floor = floor_burst(port, data["sessions"])
+        cpu = cpu_seconds(*servers) - cpu
         show("floor_burst_seconds", f"{floor.seconds:.2f}")
+        show("floor_cpu_ms_per_request", f"{cpu / len(floor.answers) * 1000:.1f}")
         show("ratio_to_floor", f"{burst.seconds / floor.seconds:.1f}")
     return 0
 

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -21,7 +21,7 @@ from stegvis.people.selectors import own_person
 
 from .models import Registration
 from .models.offerings import Mode
-from .selectors import get_offering_for, get_registration_for
+from .selectors import get_registration_for, offerings_visible_to
 from .services import registration as service
 
 _LOOK_IT_UP = object()
@@ -70,7 +70,9 @@ def _message(exc: ValidationError) -> str:
 @login_required
 def register(request, pk: int):
     """Register the signed-in person (field ``mode`` optional): a seat or a place in line."""
-    offering = get_offering_for(request.user, pk)
+    # The visibility check only: the service reads the offering again under its lock, and
+    # the fragment needs none of the owner's or course's rows (get_offering_for joins them).
+    offering = get_object_or_404(offerings_visible_to(request.user), pk=pk)
     person = own_person(request.user)
     if person is None:
         raise Http404
