@@ -15,7 +15,10 @@ from . import sync
 
 @receiver(post_save, sender=Registration, dispatch_uid="development.registration_saved")
 def registration_saved(sender, instance: Registration, raw: bool = False, **kwargs) -> None:
-    if raw:  # loading fixtures
+    # A new registration has no plan activity linked yet (registering from the plan links it
+    # afterwards; one from the catalogue is matched by the tick), and this runs under the
+    # offering's row lock: skipping it keeps a registration rush short.
+    if raw or kwargs.get("created"):
         return
     sync.sync_registration(instance.pk)
 
