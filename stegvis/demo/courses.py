@@ -44,7 +44,8 @@ from stegvis.organisations.models import Municipality, Region, Role, RoleAssignm
 from stegvis.people.models import Employment, JobTitle, Person
 
 from . import course_content as content
-from .course_content import Plan
+from . import course_schedule as schedule
+from .course_schedule import Plan
 from .region import DEMO_REGION_SLUGS
 
 NAMESPACE = uuid.UUID("0c7d6a52-8f3e-4b1a-9d25-6e4f1a7b3c90")
@@ -105,7 +106,7 @@ def seed_courses(*, seed: int) -> CourseSummary:
     with transaction.atomic(), notices.suppressed():
         seeder = _Seeder(seed, timezone.localdate())
         seeder.catalogue()
-        for plan in content.PLANS:
+        for plan in schedule.PLANS:
             seeder.offering(plan)
         seeder.story()
         regions = Region.objects.filter(slug__in=DEMO_REGION_SLUGS)
@@ -321,7 +322,7 @@ class _Seeder:
             leaders, place = [organiser.person], event.place
         else:  # joint courses meet in the first course leader's town, a municipality's at home
             town = leaders[0].municipality.name if spec.owner in self.regions else spec.owner
-            place = content.PLACES.get(town, content.PLACES["Uddevalla"])
+            place = schedule.PLACES.get(town, schedule.PLACES["Uddevalla"])
         first = plan.days[0][0]
         offering = Offering.objects.create(
             kind=event.kind if event else Offering.Kind.COURSE,
