@@ -53,16 +53,7 @@ class Journey(TreeScope):
         verbose_name = _("journey")
         verbose_name_plural = _("journeys")
         ordering = ["title", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(region__isnull=False, municipality__isnull=True)
-                    | Q(region__isnull=True, municipality__isnull=False)
-                )
-                & Q(unit__isnull=True),
-                name="journey_owned_by_region_or_municipality",
-            )
-        ]
+        constraints = [TreeScope.region_or_municipality("journey_owned_by_region_or_municipality")]
 
     def __str__(self) -> str:
         return self.title

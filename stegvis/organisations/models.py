@@ -243,6 +243,18 @@ class TreeScope(models.Model):
             name=name,
         )
 
+    @staticmethod
+    def region_or_municipality(name: str) -> models.CheckConstraint:
+        """Owned by a region or by one municipality, never by a unit (courses, journeys)."""
+        return models.CheckConstraint(
+            condition=(
+                Q(region__isnull=False, municipality__isnull=True)
+                | Q(region__isnull=True, municipality__isnull=False)
+            )
+            & Q(unit__isnull=True),
+            name=name,
+        )
+
 
 class Role(models.TextChoices):
     """The roles a login can hold. What each may do is in ``stegvis.organisations.roles``."""

@@ -64,16 +64,7 @@ class Course(TreeScope):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
         ordering = ["title", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(region__isnull=False, municipality__isnull=True)
-                    | Q(region__isnull=True, municipality__isnull=False)
-                )
-                & Q(unit__isnull=True),
-                name="course_owned_by_region_or_municipality",
-            )
-        ]
+        constraints = [TreeScope.region_or_municipality("course_owned_by_region_or_municipality")]
 
     def __str__(self) -> str:
         return self.title

@@ -104,14 +104,7 @@ class Offering(TreeScope):
         verbose_name_plural = _("offerings")
         ordering = ["closes_at", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(region__isnull=False, municipality__isnull=True)
-                    | Q(region__isnull=True, municipality__isnull=False)
-                )
-                & Q(unit__isnull=True),
-                name="offering_owned_by_region_or_municipality",
-            ),
+            TreeScope.region_or_municipality("offering_owned_by_region_or_municipality"),
             models.CheckConstraint(
                 condition=Q(kind="course", course__isnull=False) | ~Q(kind="course"),
                 name="course_offering_has_course",
