@@ -20,6 +20,10 @@ urlpatterns = [
     path("journeys/", include("stegvis.journeys.urls")),
     path("station/", include("stegvis.station.urls")),
     path("development/", include("stegvis.development.urls")),
+    path("gaps/", include("stegvis.gaps.urls")),
+    path("strategy/", include("stegvis.strategy.urls")),
+    path("region-plan/", include("stegvis.regionplan.urls")),
+    path("funding/", include("stegvis.funding.urls")),
     path("scim/v2/", include("stegvis.provisioning.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

@@ -31,6 +31,10 @@ class Capability(StrEnum):
     FOLLOW_TEAM = "station.follow_team"
     HOLD_DIALOGUES = "development.hold_dialogues"
     READ_DEVELOPMENT_PLANS = "development.read_plans"
+    ANALYSE_GAPS = "gaps.analyse"
+    PLAN_STRATEGY = "strategy.plan"
+    PLAN_REGION = "regionplan.plan"
+    MANAGE_FUNDING = "funding.manage"
 
 
 CAPABILITY_LABELS = {
@@ -61,6 +65,18 @@ CAPABILITY_LABELS = {
     Capability.READ_DEVELOPMENT_PLANS: _(
         "Read development plans and dialogue notes (not confidential ones) of staff in scope"
     ),
+    Capability.ANALYSE_GAPS: _(
+        "See the gap analysis in scope, with who lacks what (statistics readers see aggregates)"
+    ),
+    Capability.PLAN_STRATEGY: _(
+        "Write the unit's yearly strategy plan and record the joint committee's discussions"
+    ),
+    Capability.PLAN_REGION: _(
+        "Plan the region's joint courses from aggregated demand and create their offerings"
+    ),
+    Capability.MANAGE_FUNDING: _(
+        "Keep grants and paid study hours of registrations in scope, report per grant period"
+    ),
 }
 
 C = Capability
@@ -76,6 +92,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.FOLLOW_TEAM,
             C.HOLD_DIALOGUES,
             C.READ_DEVELOPMENT_PLANS,
+            C.ANALYSE_GAPS,
+            C.PLAN_STRATEGY,
         }
     ),
     Role.HR: frozenset(
@@ -93,6 +111,9 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.LEAD_COURSES,
             C.FOLLOW_TEAM,
             C.READ_DEVELOPMENT_PLANS,
+            C.ANALYSE_GAPS,
+            C.PLAN_STRATEGY,
+            C.MANAGE_FUNDING,
         }
     ),
     Role.COORDINATOR: frozenset(
@@ -104,6 +125,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.MAINTAIN_MODEL,
             C.MAINTAIN_CATALOGUE,
             C.LEAD_COURSES,
+            C.ANALYSE_GAPS,
+            C.PLAN_REGION,
         }
     ),
     Role.COURSE_LEADER: frozenset({C.VIEW_OWN_PROFILE, C.LEAD_COURSES}),
@@ -125,6 +148,9 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
             C.REGISTER_STAFF,
             C.LEAD_COURSES,
             C.FOLLOW_TEAM,
+            C.ANALYSE_GAPS,
+            C.PLAN_REGION,
+            C.MANAGE_FUNDING,
         }
     ),
 }

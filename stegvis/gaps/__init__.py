@@ -1,0 +1,1 @@
+"""Gap analysis: the organisation's requirements against its staff's competence records."""

@@ -1,0 +1,3 @@
+app_name = "gaps"
+
+urlpatterns: list = []

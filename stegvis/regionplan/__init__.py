@@ -1,0 +1,1 @@
+"""The region's joint competence development plan: demand across municipalities, offerings."""
