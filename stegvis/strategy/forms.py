@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from stegvis.courses.editor_forms import upload_field
@@ -35,7 +36,7 @@ class PlanStartForm(forms.Form):
 def _section(name: str) -> forms.CharField:
     field = StrategyPlan._meta.get_field(name)
     return forms.CharField(
-        label=field.verbose_name,
+        label=capfirst(field.verbose_name),
         help_text=field.help_text,
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
