@@ -108,9 +108,10 @@ def plan_update(
         )
     if any(amount < 0 for _description, amount in budget_lines):
         raise ValidationError(_("A budget amount cannot be negative."))
-    changed = [name for name in SECTIONS if getattr(plan, name) != sections.get(name, "")]
+    cleaned = {name: (sections.get(name) or "").strip() for name in SECTIONS}
+    changed = [name for name in SECTIONS if getattr(plan, name) != cleaned[name]]
     for name in SECTIONS:
-        setattr(plan, name, sections.get(name, "").strip())
+        setattr(plan, name, cleaned[name])
     plan.save(update_fields=[*SECTIONS, "updated_at"])
     before_courses = set(plan.courses.values_list("pk", flat=True))
     after_courses = {course.pk for course in courses}

@@ -103,7 +103,7 @@ def test_update_saves_sections_courses_and_budget_and_records_what_changed(cast)
     services.plan_update(
         actor=cast.manager.user,
         plan=draft,
-        sections={**SECTIONS, "tasks_ahead": "Nya uppdrag"},
+        sections={**SECTIONS, "tasks_ahead": "Nya uppdrag\n"},
         courses=[course],
         budget_lines=[("Handledning", Decimal("5000.00")), ("Kurs", Decimal("1500.25"))],
     )
