@@ -24,6 +24,7 @@ worker=$!
 ( while true; do
     $py manage.py courses_tick >>var/tick.log 2>&1 || true
     $py manage.py development_tick >>var/tick.log 2>&1 || true
+    $py manage.py strategy_tick >>var/tick.log 2>&1 || true
     sleep 300
   done ) &
 ticker=$!

@@ -20,6 +20,7 @@ MENU = [
     ("courses:leading", _("Course days"), Capability.LEAD_COURSES),
     ("courses:offerings", _("Offerings"), Capability.MAINTAIN_CATALOGUE),
     ("station:index", _("Station house"), Capability.FOLLOW_TEAM),
+    ("strategy:index", _("Strategy plans"), Capability.PLAN_STRATEGY),
     ("people:staff", _("Staff"), Capability.VIEW_STAFF),
     ("organisations:overview", _("Organisation"), Capability.VIEW_ORGANISATION),
     ("organisations:roles", _("Roles"), Capability.ASSIGN_ROLES),

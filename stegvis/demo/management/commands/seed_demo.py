@@ -18,6 +18,7 @@ from stegvis.demo.generate import (
     generate,
 )
 from stegvis.demo.journeys import seed_journeys
+from stegvis.demo.strategy import seed_strategy
 
 
 class Command(BaseCommand):
@@ -57,11 +58,17 @@ class Command(BaseCommand):
                 courses = seed_courses(seed=seed)
                 journeys = seed_journeys()
                 development = seed_development(seed=seed)
+                strategy = seed_strategy(seed=seed)
         except DemoDataExists as exc:
             raise CommandError(f"{exc} Use --reset to replace the demo data.") from exc
         lines = summary.lines()
         logins = next(i for i, line in enumerate(lines) if line.startswith("Demo logins"))
-        seeded = [*courses.lines(), *journeys.lines(), *development.lines()]
+        seeded = [
+            *courses.lines(),
+            *journeys.lines(),
+            *development.lines(),
+            *strategy.lines(),
+        ]
         for line in [*lines[:logins], *seeded, *lines[logins:]]:
             self.stdout.write(line)
         self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")
