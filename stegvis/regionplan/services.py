@@ -233,7 +233,7 @@ def _create_offering(actor, plan: JointPlan, proposal: Proposal, now) -> Offerin
         attendance=proposal.attendance,
         seats_on_site=proposal.seats_on_site,
         seats_digital=proposal.seats_digital,
-        opens_at=min(now, closes),
+        opens_at=now,
         closes_at=closes,
         cancel_by=closes,
         language=proposal.course.language,

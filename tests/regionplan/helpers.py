@@ -84,3 +84,34 @@ def offering(course, *, seats=1, first_day=40, **fields):
 def waiting(target, *people):
     """Register each person; beyond the seats they wait."""
     return [reg.register(actor=None, offering=target, person=p) for p in people]
+
+
+def propose(cast, s, *, quotas=None, course=None, **fields):
+    data = {
+        "attendance": "on_site",
+        "seats_on_site": 20,
+        "place": "Folkets hus, Uddevalla",
+        "first_day": days(60),
+        "day_count": 2,
+        "days_apart": 14,
+        "starts_at": datetime.time(9),
+        "ends_at": datetime.time(16),
+        "closes_on": days(45),
+    }
+    data.update(fields)
+    return services.proposal_add(
+        actor=cast.coordinator.user,
+        plan=s["plan"],
+        course=course or s["course"],
+        quotas=quotas,
+        **data,
+    )
+
+
+def cached_scenario(cast) -> dict:
+    """``scenario`` with one proposal, made once per test (for the matrix and query counts)."""
+    if not hasattr(cast, "_regionplan"):
+        s = scenario(cast)
+        s["proposal"] = propose(cast, s)
+        cast._regionplan = s
+    return cast._regionplan
