@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from stegvis.courses.models import Course, Offering, Registration
 from stegvis.development.models import PlanActivity
+from stegvis.gaps.counts import Area, coverage
 from stegvis.organisations.models import Region
 
 Key = tuple[int, int]  # (course id, municipality id)
@@ -172,5 +173,7 @@ def gap_counts(rows, taught: dict[uuid.UUID, set[int]], course_ids: set[int]) ->
 def gap_demand(
     region: Region, starts_on: datetime.date, taught: dict[uuid.UUID, set[int]], course_ids
 ) -> Counter:
-    """Gaps in the region's units at the start of the term (or today, if it has begun)."""
-    return Counter()  # until the gap engine (stegvis.gaps.counts) is merged
+    """Gaps in the region's units at the start of the term (or today, if it has begun):
+    one statement of the gap engine."""
+    on = max(starts_on, timezone.localdate())
+    return gap_counts(coverage(Area("region", region.pk), on), taught, set(course_ids))

@@ -1,5 +1,6 @@
 """Demand per course and municipality from development plans and waiting lists, on hand-built
-data: each source counted apart, each person once per course and source."""
+data: each source counted apart, each person once per course and source. (Gaps: see
+test_demand_gaps.py.)"""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def test_waiting_lists_count_each_person_once_per_course_and_municipality(cast):
     waiting(later, anna)
     cells = _cells(s["plan"], s["course"])
     assert (cells["Uddevalla"].waiting, cells["Vänersborg"].waiting) == (2, 1)
-    assert cells["Uddevalla"].plans == cells["Uddevalla"].gaps == 0
+    assert cells["Uddevalla"].plans == 0
 
 
 def test_planned_course_activities_in_the_term_count_each_person_once(cast):
@@ -70,7 +71,8 @@ def test_demand_adds_waiting_lists_to_plans_and_archived_courses_are_left_out(ca
     waiting(full, person(cast.solgarden, "Väntar"))
     planned(person(cast.solgarden, "Planerar"), cast.solgarden, course=s["course"])
     cell = _cells(s["plan"], s["course"])["Uddevalla"]
-    assert (cell.waiting, cell.plans, cell.total) == (1, 1, 2)
+    # Gaps: Anna, Maria and the planner lack the competence; the one waiting is on her way.
+    assert (cell.waiting, cell.plans, cell.gaps, cell.total) == (1, 1, 3, 1 + 3)
     s["course"].archived = True
     s["course"].save()
     assert not [r for r in plan_table(s["plan"]).rows if r.course == s["course"]]
