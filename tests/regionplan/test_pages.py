@@ -16,7 +16,6 @@ from tests.regionplan.helpers import (
     offering,
     person,
     planned,
-    propose,
     scenario,
     waiting,
 )
