@@ -155,6 +155,7 @@ def _with_suggestion(request, plan, proposal, form, demand):
         data[f"quota_{m.pk}"] = str(suggested.get(m.pk, 0))
     again = ProposalForm(
         data,
+        initial={"course": proposal.course} if proposal else {},
         courses=_joint_courses(plan),
         municipalities=form.municipalities,
         demand=demand,

@@ -156,3 +156,20 @@ def test_plan_page_queries_stay_the_same_at_several_sizes(cast, login):
     assert len(set(counts)) == 1, counts
     assert len(s["plan"].region.municipalities.all()) == 12
     assert s["plan"].proposals.count() == 11
+
+
+def test_changing_a_proposal_keeps_its_course_and_suggests_quotas(cast, login):
+    s = cached_scenario(cast)
+    client = _client(cast, login)
+    url = reverse("regionplan:proposal_edit", args=[s["proposal"].pk])
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data.update({"first_day": days(60).isoformat(), "closes_on": days(45).isoformat()})
+    data.update({"starts_at": "09:00", "ends_at": "16:00", "seats_on_site": 6, "suggest": "1"})
+    suggested = client.post(url, data).context["form"]
+    assert suggested["course"].value() == s["course"].pk
+    assert suggested[f"quota_{cast.uddevalla.pk}"].value() == "2"  # Anna and Maria lack it
+    data.pop("suggest")
+    assert client.post(url, data).status_code == 302
+    s["proposal"].refresh_from_db()
+    assert (s["proposal"].seats_on_site, s["proposal"].course) == (6, s["course"])
