@@ -39,6 +39,7 @@ from .development import remove_development
 from .journeys import remove_journeys
 from .organisation import MunicipalityInfo, Organisation, UnitInfo, build_organisation
 from .region import DEMO_REGION_SLUGS
+from .regionplan import remove_regionplan
 from .staff import PersonDraft, RoleDraft, StaffBuilder, write
 from .strategy import remove_strategy
 
@@ -189,6 +190,7 @@ def reset_demo_data() -> None:
         regions = Region.objects.filter(slug__in=DEMO_REGION_SLUGS)
         users = User.objects.filter(email__endswith=DEMO_EMAIL_SUFFIX)
         in_regions = Q(municipality__region__in=regions)
+        remove_regionplan(regions)  # proposals protect courses, plans their region
         remove_strategy(regions)  # strategy plans and meetings protect units and courses
         remove_development(regions)  # plans and journeys protect courses, units and people
         remove_journeys(regions)

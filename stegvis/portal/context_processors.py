@@ -21,6 +21,7 @@ MENU = [
     ("courses:offerings", _("Offerings"), Capability.MAINTAIN_CATALOGUE),
     ("station:index", _("Station house"), Capability.FOLLOW_TEAM),
     ("strategy:index", _("Strategy plans"), Capability.PLAN_STRATEGY),
+    ("regionplan:plans", _("Regional competence plan"), Capability.PLAN_REGION),
     ("people:staff", _("Staff"), Capability.VIEW_STAFF),
     ("organisations:overview", _("Organisation"), Capability.VIEW_ORGANISATION),
     ("organisations:roles", _("Roles"), Capability.ASSIGN_ROLES),

@@ -18,6 +18,7 @@ from stegvis.demo.generate import (
     generate,
 )
 from stegvis.demo.journeys import seed_journeys
+from stegvis.demo.regionplan import seed_regionplan
 from stegvis.demo.strategy import seed_strategy
 
 
@@ -59,6 +60,7 @@ class Command(BaseCommand):
                 journeys = seed_journeys()
                 development = seed_development(seed=seed)
                 strategy = seed_strategy(seed=seed)
+                regionplan = seed_regionplan()
         except DemoDataExists as exc:
             raise CommandError(f"{exc} Use --reset to replace the demo data.") from exc
         lines = summary.lines()
@@ -68,6 +70,7 @@ class Command(BaseCommand):
             *journeys.lines(),
             *development.lines(),
             *strategy.lines(),
+            *regionplan.lines(),
         ]
         for line in [*lines[:logins], *seeded, *lines[logins:]]:
             self.stdout.write(line)
