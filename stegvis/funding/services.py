@@ -184,7 +184,11 @@ def period_add(*, actor, grant: Grant, **fields) -> GrantPeriod:
 
 @transaction.atomic
 def period_update(*, actor, period: GrantPeriod, **fields) -> GrantPeriod:
-    period = GrantPeriod.objects.select_for_update().select_related("grant").get(pk=period.pk)
+    period = (
+        GrantPeriod.objects.select_for_update(of=("self",))
+        .select_related("grant")
+        .get(pk=period.pk)
+    )
     if not period.is_open:
         raise ValidationError(_("The period is closed for accounting; reopen it to change it."))
     _check_period(period.grant, fields, period)
@@ -210,7 +214,11 @@ def period_update(*, actor, period: GrantPeriod, **fields) -> GrantPeriod:
 @transaction.atomic
 def period_set_state(*, actor, period: GrantPeriod, closed: bool) -> GrantPeriod:
     """Close a period for accounting (nothing more is recorded) or open it again."""
-    period = GrantPeriod.objects.select_for_update().select_related("grant").get(pk=period.pk)
+    period = (
+        GrantPeriod.objects.select_for_update(of=("self",))
+        .select_related("grant")
+        .get(pk=period.pk)
+    )
     state = GrantPeriod.State.CLOSED if closed else GrantPeriod.State.OPEN
     if period.state == state:
         return period
@@ -250,7 +258,7 @@ def funding_record(
     does not hold (see ``rules``)."""
     person = Person.objects.select_for_update().get(pk=registration.person_id)
     period = (
-        GrantPeriod.objects.select_for_update()
+        GrantPeriod.objects.select_for_update(of=("self",))
         .select_related("grant", "grant__municipality")
         .get(pk=period.pk)
     )
@@ -324,7 +332,9 @@ def funding_remove(*, actor, funding: Funding) -> None:
     """Take back a funding recorded by mistake, while its period is open."""
     Person.objects.select_for_update().get(pk=funding.registration.person_id)
     period = (
-        GrantPeriod.objects.select_for_update().select_related("grant").get(pk=funding.period_id)
+        GrantPeriod.objects.select_for_update(of=("self",))
+        .select_related("grant")
+        .get(pk=funding.period_id)
     )
     if not period.is_open:
         raise ValidationError(

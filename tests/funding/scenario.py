@@ -51,7 +51,7 @@ def grant(
 
 def offering(cast, title="Demensvård steg 1", days=(30, 37), **fields):
     course = CourseFactory(region=cast.region, title=title)
-    off = OfferingFactory(course=course, seats_on_site=10, **fields)
+    off = OfferingFactory(course=course, seats_on_site=30, **fields)
     for day in days:
         CourseDayFactory(offering=off, starts_at=at(day, 9), ends_at=at(day, 16))
     return off
