@@ -62,7 +62,11 @@ def grants(request):
     return render(
         request,
         "funding/grants.html",
-        {"grants": rows, "may_create": bool(owners_of(request.user))},
+        {
+            "grants": rows,
+            "may_create": bool(owners_of(request.user)),
+            "offerings": list(selectors.offerings_with_staff(request.user)),
+        },
     )
 
 

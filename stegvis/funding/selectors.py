@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models import Count, DecimalField, Min, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
-from stegvis.courses.models import Registration
+from stegvis.courses.models import Offering, Registration
 from stegvis.organisations.models import Municipality
 from stegvis.organisations.roles import Capability
 from stegvis.organisations.scope import Scope, scope_for
@@ -136,4 +136,19 @@ def grant_list(actor) -> QuerySet[Grant]:
     grants = grants_visible_to(actor)
     return grants.select_related("region", "municipality").prefetch_related(
         periods_with_usage(grants)
+    )
+
+
+def offerings_with_staff(actor, limit: int = 30) -> QuerySet[Offering]:
+    """Offerings where staff the actor keeps funding for hold a confirmed seat, newest first:
+    the way in to recording their funding."""
+    seats = registrations_fundable_by(actor).filter(status=Registration.Status.CONFIRMED)
+    return (
+        Offering.objects.filter(pk__in=seats.values("offering_id"))
+        .select_related("course")
+        .annotate(
+            first_day=Min("days__starts_at"),
+            staff=Count("registrations", filter=Q(registrations__in=seats), distinct=True),
+        )
+        .order_by("-first_day", "-id")[:limit]
     )

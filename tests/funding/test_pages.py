@@ -211,3 +211,11 @@ def test_closing_a_period_from_the_grant_page(cast, s, login):
     s["lyftet_period"].refresh_from_db()
     assert not s["lyftet_period"].is_open
     assert AuditEvent.objects.filter(action="funding.period.closed").exists()
+
+
+def test_the_grants_page_leads_to_the_offerings_of_ones_own_staff(cast, s, login):
+    link = reverse("funding:offering", args=[s["offering"].pk])
+    page = f.english(login(cast.hr)).get(reverse("funding:grants")).content.decode()
+    assert link in page and "2 participants" in page
+    other = f.english(login(cast.hr_other)).get(reverse("funding:grants")).content.decode()
+    assert link not in other
