@@ -22,6 +22,7 @@ MENU = [
     ("station:index", _("Station house"), Capability.FOLLOW_TEAM),
     ("strategy:index", _("Strategy plans"), Capability.PLAN_STRATEGY),
     ("regionplan:plans", _("Regional competence plan"), Capability.PLAN_REGION),
+    ("funding:grants", _("Grants"), Capability.MANAGE_FUNDING),
     ("people:staff", _("Staff"), Capability.VIEW_STAFF),
     ("organisations:overview", _("Organisation"), Capability.VIEW_ORGANISATION),
     ("organisations:roles", _("Roles"), Capability.ASSIGN_ROLES),

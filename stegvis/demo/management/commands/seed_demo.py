@@ -10,6 +10,7 @@ from django.db import transaction
 
 from stegvis.demo.courses import seed_courses
 from stegvis.demo.development import seed_development
+from stegvis.demo.funding import seed_funding
 from stegvis.demo.generate import (
     DEFAULT_EMPLOYEES,
     DEFAULT_PASSWORD,
@@ -60,6 +61,7 @@ class Command(BaseCommand):
                 journeys = seed_journeys()
                 development = seed_development(seed=seed)
                 strategy = seed_strategy(seed=seed)
+                funding = seed_funding(seed=seed)
                 regionplan = seed_regionplan()
         except DemoDataExists as exc:
             raise CommandError(f"{exc} Use --reset to replace the demo data.") from exc
@@ -71,6 +73,7 @@ class Command(BaseCommand):
             *development.lines(),
             *strategy.lines(),
             *regionplan.lines(),
+            *funding.lines(),
         ]
         for line in [*lines[:logins], *seeded, *lines[logins:]]:
             self.stdout.write(line)
