@@ -148,22 +148,22 @@ def trend(area: Area, end: datetime.date, months: int = 12) -> list[TrendPoint]:
     sums = (
         rows.values("month")
         .annotate(
-            as_of=Max("as_of"),
-            needed=Sum("needed"),
-            shortfall=Sum("shortfall"),
-            high_needed=Sum("needed", filter=high),
-            high_shortfall=Sum("shortfall", filter=high),
+            sum_as_of=Max("as_of"),
+            sum_needed=Sum("needed"),
+            sum_shortfall=Sum("shortfall"),
+            sum_high_needed=Sum("needed", filter=high),
+            sum_high_shortfall=Sum("shortfall", filter=high),
         )
         .order_by("month")
     )
     return [
         TrendPoint(
             row["month"],
-            row["as_of"],
-            row["needed"] or 0,
-            row["shortfall"] or 0,
-            row["high_needed"] or 0,
-            row["high_shortfall"] or 0,
+            row["sum_as_of"],
+            row["sum_needed"] or 0,
+            row["sum_shortfall"] or 0,
+            row["sum_high_needed"] or 0,
+            row["sum_high_shortfall"] or 0,
         )
         for row in sums
     ]
