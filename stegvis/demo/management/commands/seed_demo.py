@@ -11,6 +11,7 @@ from django.db import transaction
 from stegvis.demo.courses import seed_courses
 from stegvis.demo.development import seed_development
 from stegvis.demo.funding import seed_funding
+from stegvis.demo.gaps import seed_gaps
 from stegvis.demo.generate import (
     DEFAULT_EMPLOYEES,
     DEFAULT_PASSWORD,
@@ -62,6 +63,7 @@ class Command(BaseCommand):
                 development = seed_development(seed=seed)
                 strategy = seed_strategy(seed=seed)
                 funding = seed_funding(seed=seed)
+                gaps = seed_gaps()
                 regionplan = seed_regionplan()
         except DemoDataExists as exc:
             raise CommandError(f"{exc} Use --reset to replace the demo data.") from exc
@@ -74,6 +76,7 @@ class Command(BaseCommand):
             *strategy.lines(),
             *regionplan.lines(),
             *funding.lines(),
+            *gaps.lines(),
         ]
         for line in [*lines[:logins], *seeded, *lines[logins:]]:
             self.stdout.write(line)
