@@ -18,6 +18,10 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_funding_follows_the_rules_and_can_be_removed():
     call_command("seed_demo", "--employees", "200", stdout=StringIO())
+    regions = Region.objects.filter(slug__in=DEMO_REGION_SLUGS)
+    assert Grant.objects.count() == 4, "seed_demo seeds the grants"
+    remove_funding(regions)
+    assert not Grant.objects.exists() and not Funding.objects.exists()
     summary = seed_funding(seed=1)
     assert summary.grants == 4 and summary.periods == 4
     assert summary.fundings >= 3, summary
@@ -37,5 +41,5 @@ def test_demo_funding_follows_the_rules_and_can_be_removed():
     danish = lines.filter(period__grant__name="Kompetencefonden")
     assert danish.exists() and {f.period.currency for f in danish} == {"DKK"}
     assert "grants with" in summary.lines()[0]
-    remove_funding(Region.objects.filter(slug__in=DEMO_REGION_SLUGS))
+    remove_funding(regions)
     assert not Funding.objects.exists() and not Grant.objects.exists()
