@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
 from stegvis.organisations.models import Unit
@@ -206,18 +206,17 @@ def _placements(ids, on, ladder: bool = True) -> dict[int, LadderPlacement]:
 
 
 def _next_steps(placements: list[LadderPlacement]) -> dict[int, LadderStep | None]:
-    """The step after each placement's (by placement id), with its package."""
+    """The step after each placement's (by placement id), with its package (read for those
+    next steps only)."""
     ladder_ids = {p.step.ladder_id for p in placements}
     steps: dict[int, list[LadderStep]] = defaultdict(list)
     if ladder_ids:
-        for step in (
-            LadderStep.objects.filter(ladder_id__in=ladder_ids)
-            .prefetch_related(Prefetch("package", queryset=Item.objects.all()))
-            .order_by("position")
-        ):
+        for step in LadderStep.objects.filter(ladder_id__in=ladder_ids).order_by("position"):
             steps[step.ladder_id].append(step)
     next_steps = {}
     for placement in placements:
         ahead = [s for s in steps[placement.step.ladder_id] if s.position > placement.step.position]
         next_steps[placement.pk] = ahead[0] if ahead else None
+    wanted = list({s.pk: s for s in next_steps.values() if s is not None}.values())
+    prefetch_related_objects(wanted, Prefetch("package", queryset=Item.objects.all()))
     return next_steps
