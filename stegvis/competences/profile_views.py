@@ -22,6 +22,7 @@ from stegvis.people.selectors import get_person_for, own_person
 from . import selectors, services
 from .forms import LadderPlacementForm, QualificationForm, RecordForm, WithdrawForm
 from .models import BasicCompetenceRule, Item, LadderStep
+from .profile_markup import profile_tables
 
 RECORD = Capability.RECORD_COMPETENCE
 
@@ -51,16 +52,18 @@ def profile(request, pk: int):
     on = parse_date(request.GET.get("on") or "") or None
     data = selectors.profile_for(request.user, pk, on=on)
     own = data.person.user_id == request.user.pk
+    may_record = not own and _may_record(request.user, data.person)
     return render(
         request,
         "competences/profile.html",
         {
             "profile": data,
             "own": own,
-            "may_record": not own and _may_record(request.user, data.person),
+            "may_record": may_record,
             "may_add_qualification": not own
             and _may(request.user, data.person, Capability.MANAGE_PEOPLE),
             "as_of": on,
+            **profile_tables(data, may_record),
         },
     )
 

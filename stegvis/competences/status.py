@@ -10,6 +10,7 @@ import datetime
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -30,11 +31,25 @@ class Status(models.TextChoices):
     MISSING = "missing", _("Missing")
 
 
+class StateEntry(NamedTuple):
+    """A record entry as ``record_states`` reads it, without building a model: pages that
+    need many people's states and not their history read these (``values_list``)."""
+
+    pk: int
+    person_id: int
+    item_identifier: uuid.UUID
+    kind: str
+    achieved_on: datetime.date
+    expires_on: datetime.date | None
+    refers_to_id: int | None
+    recorded_at: datetime.datetime
+
+
 @dataclass
 class CompetenceState:
     identifier: uuid.UUID
     status: Status
-    entry: CompetenceRecord | None = None
+    entry: CompetenceRecord | StateEntry | None = None
     expires_on: datetime.date | None = None
     formal: bool = False
 

@@ -49,42 +49,61 @@ def get_journey_for(user, pk: int) -> Journey:
 def _suitcases_prefetch() -> Prefetch:
     return Prefetch(
         "suitcases",
-        queryset=Suitcase.objects.select_related("ladder_step").prefetch_related(
-            Prefetch("stops", queryset=Stop.objects.select_related("course"))
+        # Within a journey and a suitcase in the models' order, without joining the parents
+        # for ``Meta.ordering`` (journey, then suitcase, by title).
+        queryset=Suitcase.objects.select_related("ladder_step")
+        .order_by("journey_id", "order", "id")
+        .prefetch_related(
+            Prefetch(
+                "stops",
+                queryset=Stop.objects.select_related("course").order_by(
+                    "suitcase_id", "order", "id"
+                ),
+            )
         ),
     )
 
 
 def journeys_for_people(
-    people: list[Person], on: datetime.date | None = None
+    people: list[Person],
+    on: datetime.date | None = None,
+    employments: list[Employment] | None = None,
 ) -> dict[int, Journey]:
     """The journey each person follows, by their current job titles and operating areas.
 
     A journey for the person's job title wins over one for their operating area, and a
     municipality's own journey over the region's. Fixed number of queries for any number.
+    ``employments`` may pass the people's employments (with ``unit__operating_area``) already
+    read for another purpose on the same page; only those current on ``on`` count.
     """
     on = on or timezone.localdate()
     people = list(people)
     if not people:
         return {}
-    employments = (
-        Employment.objects.current(on)
-        .filter(person__in=people)
-        .select_related("unit__operating_area")
-    )
+    if employments is None:
+        employments = (
+            Employment.objects.current(on)
+            .filter(person__in=people)
+            .select_related("unit__operating_area")
+        )
     titles: dict[int, set[int]] = {}
     kinds: dict[int, set[str]] = {}
     for employment in employments:
+        if not employment.is_current(on):
+            continue
         titles.setdefault(employment.person_id, set()).add(employment.job_title_id)
         kinds.setdefault(employment.person_id, set()).add(employment.unit.operating_area.kind)
     owners = Q(pk__in=[])
-    for person in people:
-        owners |= _owner_q(person)
+    for person in {(p.region_id, p.municipality_id): p for p in people}.values():
+        owners |= _owner_q(person)  # one condition per home, not per person
     candidates = list(
         Journey.objects.filter(owners, published=True)
         .prefetch_related("job_titles", _suitcases_prefetch())
         .order_by("id")
     )
+    journey_titles = {
+        journey.pk: {t.pk for t in journey.job_titles.all()} for journey in candidates
+    }
     result = {}
     for person in people:
         best, best_rank = None, None
@@ -94,7 +113,7 @@ def journeys_for_people(
             )
             if not mine:
                 continue
-            by_title = any(t.pk in titles.get(person.pk, ()) for t in journey.job_titles.all())
+            by_title = bool(journey_titles[journey.pk] & titles.get(person.pk, set()))
             by_area = journey.area_kind and journey.area_kind in kinds.get(person.pk, ())
             if not (by_title or by_area):
                 continue
@@ -118,10 +137,16 @@ def current_placements(people: list[Person], on: datetime.date) -> dict[int, Lad
 
 
 def current_suitcase(
-    journey: Journey, person: Person, on: datetime.date, placement: LadderPlacement | None = None
+    journey: Journey,
+    person: Person,
+    on: datetime.date,
+    placement: LadderPlacement | None = None,
+    suitcases: list[Suitcase] | None = None,
 ) -> Suitcase | None:
-    """The suitcase for the person's experience phase, or the next ladder step's for a ladder."""
-    suitcases = list(journey.suitcases.all())
+    """The suitcase for the person's experience phase, or the next ladder step's for a ladder.
+
+    ``suitcases`` may pass ``journey.suitcases.all()`` already listed (for many people)."""
+    suitcases = list(journey.suitcases.all()) if suitcases is None else suitcases
     if not suitcases:
         return None
     if journey.ladder_id:
@@ -178,17 +203,29 @@ def journey_views(
     on: datetime.date | None = None,
     journeys: dict | None = None,
     loaded: tuple[list, dict] | None = None,
+    *,
+    employments: list[Employment] | None = None,
+    placements: dict[int, LadderPlacement] | None = None,
 ) -> dict[int, JourneyView]:
-    """Journey, current suitcase and stop states for many people in a fixed number of queries."""
+    """Journey, current suitcase and stop states for many people in a fixed number of queries.
+
+    A page that has read the people's employments or ladder placements (on ``on``) for
+    another purpose passes them as ``employments`` and ``placements`` (by person id) so they
+    are not read twice.
+    """
     on = on or timezone.localdate()
     people = list(people)
-    journeys = journeys if journeys is not None else journeys_for_people(people, on)
-    placements = current_placements([p for p in people if p.pk in journeys], on)
-    course_ids = {
-        stop.course_id
+    if journeys is None:
+        journeys = journeys_for_people(people, on, employments)
+    if placements is None:
+        placements = current_placements([p for p in people if p.pk in journeys], on)
+    # Each journey's suitcases and stops, listed once rather than once per person.
+    layouts = {
+        journey.pk: [(suitcase, list(suitcase.stops.all())) for suitcase in journey.suitcases.all()]
         for journey in journeys.values()
-        for suitcase in journey.suitcases.all()
-        for stop in suitcase.stops.all()
+    }
+    course_ids = {
+        stop.course_id for layout in layouts.values() for _s, stops in layout for stop in stops
     }
     states = course_states([p.pk for p in people if p.pk in journeys], course_ids, loaded)
     views = {}
@@ -196,12 +233,14 @@ def journey_views(
         journey = journeys.get(person.pk)
         if journey is None:
             continue
-        view = JourneyView(
-            person, journey, current_suitcase(journey, person, on, placements.get(person.pk))
+        layout = layouts[journey.pk]
+        current = current_suitcase(
+            journey, person, on, placements.get(person.pk), [suitcase for suitcase, _ in layout]
         )
-        for suitcase in journey.suitcases.all():
+        view = JourneyView(person, journey, current)
+        for suitcase, stops in layout:
             view.stops[suitcase.pk] = []
-            for stop in suitcase.stops.all():
+            for stop in stops:
                 known = states.get((person.pk, stop.course_id))
                 state = known.state if known else StopState.NOT_STARTED
                 view.stops[suitcase.pk].append(StopView(stop, state, known))

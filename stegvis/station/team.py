@@ -130,12 +130,23 @@ def team_employments(unit: Unit, on: datetime.date) -> list[Employment]:
 
 
 def load_registrations(people: list[Person]) -> tuple[list[Registration], dict]:
-    """Active and completed registrations of many people, with days (in order) and progress."""
+    """Active and completed registrations of many people, with days (in order) and progress.
+
+    A team's registrations share a few offerings: each offering (with its course and days) is
+    read and built once and shared by its registrations, not joined into every row.
+    """
     registrations = list(
-        relevant_registrations(person_id__in=[p.pk for p in people]).prefetch_related(
-            Prefetch("offering__days", queryset=CourseDay.objects.order_by("starts_at", "id"))
-        )
+        relevant_registrations(person_id__in=[p.pk for p in people]).select_related(None)
     )
+    offerings = Offering.objects.filter(pk__in={r.offering_id for r in registrations})
+    shared = {
+        offering.pk: offering
+        for offering in offerings.select_related("course").prefetch_related(
+            Prefetch("days", queryset=CourseDay.objects.order_by("starts_at", "id"))
+        )
+    }
+    for registration in registrations:
+        registration.offering = shared[registration.offering_id]
     return registrations, progress_for(registrations)
 
 
@@ -147,17 +158,26 @@ def _tasks_by_course(registrations: list[Registration]) -> dict[int, list[Checkl
     }
     tasks: dict[int, list[ChecklistTask]] = {}
     if course_ids:
-        for task in ChecklistTask.objects.filter(course_id__in=course_ids):
+        for task in ChecklistTask.objects.filter(course_id__in=course_ids).order_by(
+            "course_id",
+            "part",
+            "order",
+            "id",  # the model's order within a course, no join
+        ):
             tasks.setdefault(task.course_id, []).append(task)
     return tasks
 
 
 def overdue_tasks(
-    registration: Registration, tasks: list[ChecklistTask], done: set[int], now: datetime.datetime
+    registration: Registration,
+    tasks: list[ChecklistTask],
+    done: set[int],
+    now: datetime.datetime,
+    days: list[CourseDay] | None = None,
 ) -> list[OverdueTask]:
     """Preparation not done with the first day passed or within a week; follow-up not done
-    (nor signed off) after the last day."""
-    days = list(registration.offering.days.all())
+    (nor signed off) after the last day. ``days`` may pass the offering's days, in order."""
+    days = list(registration.offering.days.all()) if days is None else days
     if not days or registration.completed_at is not None:
         return []
     prepare_late = days[0].starts_at <= now + PREPARATION_NOTICE
@@ -174,7 +194,8 @@ def _courses_part(row: TeamRow, registrations, progress, tasks, now) -> None:
     for registration in registrations:
         if registration.status != Registration.Status.CONFIRMED or registration.completed_at:
             continue
-        for day in registration.offering.days.all():
+        days = list(registration.offering.days.all())
+        for day in days:
             if day.ends_at < now:
                 continue
             row.upcoming_days += 1
@@ -185,6 +206,7 @@ def _courses_part(row: TeamRow, registrations, progress, tasks, now) -> None:
             tasks.get(registration.offering.course_id, []),
             progress[registration.pk].done_task_ids,
             now,
+            days,
         )
 
 
@@ -216,9 +238,15 @@ def team_rows(
     people = [e.person for e in employments]
     if not people:
         return []
-    profiles = build_profiles(people, on, states_only=True)
+    profiles = build_profiles(people, on, summary=True)
     loaded = load_registrations(people)
-    journeys = journey_views(people, on, loaded=loaded)
+    journeys = journey_views(
+        people,
+        on,
+        loaded=loaded,
+        employments=[e for profile in profiles.values() for e in profile.employments],
+        placements={pk: p.placement for pk, p in profiles.items() if p.placement},
+    )
     registrations, progress = loaded
     tasks = _tasks_by_course(registrations)
     by_person: dict[int, list[Registration]] = {}

@@ -28,6 +28,7 @@ from stegvis.organisations.scope import has_capability
 from stegvis.people.phases import Phase
 
 from . import team as data
+from .team_markup import rows_markup
 
 FOLLOW = Capability.FOLLOW_TEAM
 UNITS_PER_PAGE = 100
@@ -171,6 +172,7 @@ def _team_context(request, unit, values) -> dict:
     return {
         "unit": unit,
         "rows": shown,
+        "rows_markup": rows_markup(shown, registrable),
         "total": len(rows),
         "filters": filters,
         "chosen": chosen,

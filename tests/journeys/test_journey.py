@@ -159,3 +159,29 @@ def test_a_journey_of_another_region_is_not_found(cast, login):
     url = reverse("journeys:journey", args=[setup["journey"].pk])
     assert login(cast.outsider).get(url).status_code == 404
     assert login(cast.colleague).get(url).status_code == 200
+
+
+def test_journey_views_from_employments_and_placements_already_read(cast):
+    """The team overview passes the employments and ladder placements it has read; the views
+    are the same as when journey_views reads them itself, and an ended employment does not
+    count."""
+    setup = elder_care_journey(cast)
+    reg.register(actor=None, offering=setup["courses"][0].offerings.get(), person=cast.employee)
+    people = [cast.employee, cast.colleague]
+    ended = f.EmploymentFactory(
+        person=cast.colleague,
+        unit=cast.solgarden,
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2020, 1, 1),
+    )
+    employments = [*cast.employee.employments.all(), *cast.colleague.employments.all()]
+    assert ended in employments
+    read = journey_views(people)
+    shared = journey_views(people, employments=employments, placements={})
+    assert set(read) == set(shared) == {cast.employee.pk}  # not Karin through the ended one
+    mine, theirs = read[cast.employee.pk], shared[cast.employee.pk]
+    assert theirs.current == mine.current
+    assert {k: [(s.stop.pk, s.state) for s in v] for k, v in theirs.stops.items()} == {
+        k: [(s.stop.pk, s.state) for s in v] for k, v in mine.stops.items()
+    }
+    assert StopState.REGISTERED in {s.state for stops in theirs.stops.values() for s in stops}
