@@ -23,7 +23,6 @@ from django.utils.translation import gettext_lazy
 
 from stegvis.competences import status
 from stegvis.competences.models import CompetenceRecord, Requirement
-from stegvis.competences.profiles import STATE_FIELDS
 from stegvis.organisations.models import Unit
 from stegvis.people.models import Employment
 from stegvis.station.matrix import Cell, Column, unit_matrix
@@ -130,9 +129,11 @@ def _targets(rows: list[CoverageRow]) -> list[_Target]:
 def _page_lacks(page_rows, targets: list[_Target], on: datetime.date) -> list[LackingPerson]:
     person_ids = {row[0] for row in page_rows}
     entries: dict[int, list] = {pk: [] for pk in person_ids}
-    for entry in CompetenceRecord.objects.filter(
+    rows = CompetenceRecord.objects.filter(
         person_id__in=person_ids, item_identifier__in={t.identifier for t in targets}
-    ).only(*STATE_FIELDS):
+    ).values_list(*status.StateEntry._fields)
+    for row in rows:
+        entry = status.StateEntry(*row)
         entries[entry.person_id].append(entry)
     states = {pk: status.record_states(found, on) for pk, found in entries.items()}
     titles: set[tuple[int, int, int]] = set(
