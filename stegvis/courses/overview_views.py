@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from stegvis.organisations.models import Region
 from stegvis.organisations.permissions import capability_required
 from stegvis.organisations.roles import Capability
+from stegvis.organisations.scope import has_capability
 
 from . import exports, selectors
 from .editor_forms import OverviewFilterForm
@@ -157,6 +158,7 @@ def participants(request, pk: int):
             "include_ended": include_ended,
             "first_day": registration_service.first_day_start(offering),
             "may_maintain": selectors.may_maintain(request.user, offering),
+            "may_fund": has_capability(request.user, Capability.MANAGE_FUNDING),
         },
     )
 

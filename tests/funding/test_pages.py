@@ -219,3 +219,18 @@ def test_the_grants_page_leads_to_the_offerings_of_ones_own_staff(cast, s, login
     assert link in page and "2 participants" in page
     other = f.english(login(cast.hr_other)).get(reverse("funding:grants")).content.decode()
     assert link not in other
+
+
+def test_the_participant_list_links_to_funding_for_those_who_keep_grants(cast, s, login):
+    from tests.course_factories import CourseDayFactory, CourseFactory, OfferingFactory
+
+    course = CourseFactory(region=None, municipality=cast.uddevalla, title="Lokal kurs")
+    offering = OfferingFactory(course=course, municipality=cast.uddevalla)
+    CourseDayFactory(offering=offering)
+    url = reverse("courses:participants", args=[offering.pk])
+    funding = reverse("funding:offering", args=[offering.pk])
+    page = f.english(login(cast.hr)).get(url)
+    assert page.status_code == 200 and funding in page.content.decode()
+    course.leaders.add(cast.course_leader)
+    page = f.english(login(cast.course_leader)).get(url)
+    assert page.status_code == 200 and funding not in page.content.decode()
