@@ -12,7 +12,6 @@ entries, course registrations), whatever the size of the unit. The states are ev
 from __future__ import annotations
 
 import datetime
-import math
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -142,11 +141,7 @@ class Column:
     @property
     def needed(self) -> int:
         """How many must hold it: the count or share of a unit requirement, else everyone."""
-        r = self.requirement
-        if r.applies_to != Requirement.AppliesTo.UNIT:
-            return self.applicable
-        by_share = math.ceil(self.applicable * r.min_share / 100) if r.min_share else 0
-        return max(r.min_count or 0, by_share)
+        return self.requirement.needed(self.applicable)
 
     @property
     def shortfall(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 
 from django.db import models
@@ -115,3 +116,18 @@ class Requirement(Layer):
 
     def __str__(self) -> str:
         return f"{self.item.title} ({self.get_applies_to_display()})"
+
+    def needed(self, applicable: int) -> int:
+        """How many of the ``applicable`` staff must hold it (see ``needed_count``)."""
+        return needed_count(self.applies_to, applicable, self.min_count, self.min_share)
+
+
+def needed_count(
+    applies_to: str, applicable: int, min_count: int | None, min_share: int | None
+) -> int:
+    """How many must hold a requirement: everyone it applies to, or for a unit requirement its
+    count or share of the staff (rounded up), whichever is more."""
+    if applies_to != Requirement.AppliesTo.UNIT:
+        return applicable
+    by_share = math.ceil(applicable * min_share / 100) if min_share else 0
+    return max(min_count or 0, by_share)
