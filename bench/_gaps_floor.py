@@ -1,7 +1,7 @@
 """The floor of bench/gaps.py: one hand-written SQL statement per level that computes, per
 requirement, the totals the gap analysis shows (applicable, held, expiring, in progress,
-shortfall summed over units), with the same rules as the unit competence matrix
-(``station.matrix``) and ``competences.status``, as of a day.
+shortfall summed over the units open on the day), with the same rules as the unit competence
+matrix (``station.matrix``) and ``competences.status``, as of a day.
 
 It runs unchanged on PostgreSQL and SQLite (no dialect functions; dates come as parameters).
 """
@@ -31,6 +31,7 @@ WITH units AS (
     JOIN organisations_municipality m ON m.id = u.municipality_id
     JOIN organisations_operatingarea a ON a.id = u.operating_area_id
     WHERE {where}
+      AND u.opened_on <= %(on)s AND (u.closed_on IS NULL OR u.closed_on > %(on)s)
 ), in_force AS (
     SELECT * FROM competences_requirement r
     WHERE r.valid_from <= %(on)s AND (r.valid_to IS NULL OR r.valid_to >= %(on)s)

@@ -144,7 +144,8 @@ def measure(database: str, scale: int, repeat: int, explain: bool) -> int:
     failed = []
 
     # The floor's rules against the unit matrix, on a handful of units of the municipality.
-    sample = sorted(u.pk for u in model.units[town])[:: max(1, len(model.units[town]) // 6)]
+    open_units = sorted(u.pk for u in model.units[town] if not u.closed)
+    sample = open_units[:: max(1, len(open_units) // 6)]
     sample = sorted(set(sample) | {chosen["unit"]})
     expected, got = matrix_totals(sample, ON), {}
     for unit in sample:
