@@ -3,6 +3,7 @@ generate, check the floor against the unit matrix and the engine against the flo
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -54,18 +55,40 @@ def areas(model) -> dict[str, int | None]:
     }
 
 
-def timed(function, *args) -> tuple[float, object]:
-    """Median milliseconds over up to ``REPEAT`` runs after one warm-up, and the result."""
+def cpu_seconds() -> float:
+    """CPU time of this process and, on PostgreSQL, of its server process: unlike the wall
+    clock, hardly moved by other work on the machine."""
+    from django.db import connection
+
+    used = time.process_time()
+    if connection.vendor == "postgresql":
+        global BACKEND
+        if BACKEND is None:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                BACKEND = cursor.fetchone()[0]
+        fields = Path(f"/proc/{BACKEND}/stat").read_text().rsplit(")", 1)[1].split()
+        used += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
+
+
+BACKEND = None
+
+
+def timed(function, *args) -> tuple[float, float, object]:
+    """Median wall and CPU milliseconds over up to ``REPEAT`` runs after one warm-up, and the
+    result."""
     started = time.perf_counter()
     result = function(*args)
     first = time.perf_counter() - started
     runs = REPEAT if first * REPEAT < BUDGET_SECONDS else 3
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), cpu_seconds()
         function(*args)
         times.append(time.perf_counter() - started)
-    return 1000 * statistics.median(times), result
+        cpu.append(cpu_seconds() - used)
+    return 1000 * statistics.median(times), 1000 * statistics.median(cpu), result
 
 
 REPEAT = 5
@@ -158,16 +181,19 @@ def measure(database: str, scale: int, repeat: int, explain: bool) -> int:
 
     has_engine = engine_available()
     for level, pk in chosen.items():
-        floor_ms, floor_totals = timed(floor, level, pk, ON)
+        floor_ms, floor_cpu, floor_totals = timed(floor, level, pk, ON)
         lines[f"{prefix}_{level}_requirements"] = len(nonzero(floor_totals))
         lines[f"{prefix}_{level}_shortfall"] = sum(t[4] for t in floor_totals.values())
         if has_engine:
-            engine_ms, engine = timed(engine_totals, level, pk, ON)
+            engine_ms, engine_cpu, engine = timed(engine_totals, level, pk, ON)
             lines[f"{prefix}_{level}_engine_ms"] = f"{engine_ms:.1f}"
+            lines[f"{prefix}_{level}_engine_cpu_ms"] = f"{engine_cpu:.1f}"
             if nonzero(engine) != nonzero(floor_totals):
                 failed.append(f"{level}: engine vs floor: {diff(nonzero(engine), floor_totals)}")
         lines[f"{prefix}_{level}_floor_ms"] = f"{floor_ms:.1f}"
+        lines[f"{prefix}_{level}_floor_cpu_ms"] = f"{floor_cpu:.1f}"
         if has_engine:
+            lines[f"{prefix}_{level}_cpu_ratio"] = f"{engine_cpu / max(floor_cpu, 0.1):.2f}"
             lines[f"{prefix}_{level}_ratio"] = f"{engine_ms / floor_ms:.2f}"
         if explain and database == "postgresql":
             out = ROOT / "var" / f"gaps_explain_{prefix}_{level}.txt"
