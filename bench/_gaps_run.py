@@ -121,20 +121,6 @@ def engine_available() -> bool:
     return True
 
 
-def http_page(prefix: str, model, area_pk: int) -> dict[str, str]:
-    """Hook: the municipality's gap page through gunicorn with a signed-in session.
-
-    The gap pages (``/gaps/``) are being built by another engineer; until a URL named
-    ``gaps:municipality`` exists this reports that it was not measured."""
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        reverse("gaps:municipality", args=[area_pk])
-    except NoReverseMatch:
-        return {f"{prefix}_municipality_page_ms": "not measured (no gaps:municipality page yet)"}
-    return {f"{prefix}_municipality_page_ms": "not measured (hook: see bench/_gaps_run.py)"}
-
-
 def diff(a: dict, b: dict, limit: int = 3) -> str:
     keys = sorted(set(a) | set(b), key=lambda k: (k is None, k))
     wrong = [(k, a.get(k), b.get(k)) for k in keys if a.get(k) != b.get(k)]
@@ -202,7 +188,12 @@ def measure(database: str, scale: int, repeat: int, explain: bool) -> int:
     if not has_engine:
         lines[f"{prefix}_engine"] = "missing (stegvis.gaps.counts not on this branch)"
     if database == "postgresql" and scale == 30000:
-        lines.update(http_page(prefix, model, town))
+        from _gaps_http import municipality_page
+
+        page = municipality_page(prefix, town)
+        lines.update(page)
+        if any(k.endswith("_failed") and not v.startswith("0") for k, v in page.items()):
+            failed.append(f"municipality page: {page}")
     lines[f"{prefix}_checks"] = "ok" if not failed else "FAILED"
     for key, value in lines.items():
         print(f"{key}: {value}", flush=True)
