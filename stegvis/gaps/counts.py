@@ -167,13 +167,14 @@ entries AS (
     WHERE ev.person_id IN (SELECT person_id FROM staff)
       AND ev.item_identifier IN (SELECT item_identifier FROM reqs)
       AND ev.recorded_at <= %(until)s
+      AND (ev.kind IN ('withdrawal', 'confirmation')
+           OR (ev.kind IN ('education', 'certificate', 'course', 'assessed', 'self_assessed')
+               AND ev.achieved_on <= %(on)s
+               AND (ev.expires_on IS NULL OR ev.expires_on >= %(on)s)))
 ),
 evidence AS (
     SELECT person_id, item_identifier,
-           MAX(CASE WHEN kind IN ('education', 'certificate', 'course', 'assessed',
-                                  'self_assessed')
-                     AND achieved_on <= %(on)s
-                     AND (expires_on IS NULL OR expires_on >= %(on)s)
+           MAX(CASE WHEN kind NOT IN ('withdrawal', 'confirmation')
                     THEN COALESCE(expires_on, %(never)s) END) AS runs_to,
            MAX(CASE WHEN kind = 'self_assessed' THEN 1 ELSE 0 END) AS self_assessed,
            MAX(CASE WHEN kind = 'confirmation' THEN 1 ELSE 0 END) AS confirmed,
