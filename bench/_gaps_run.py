@@ -11,6 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+CPU_RESOLUTION_MS = 10  # /proc counts the server's CPU in clock ticks (100 a second)
 BUDGET_SECONDS = 40  # per level and side: fewer runs when one run is slow (at least 3)
 
 
@@ -179,7 +180,8 @@ def measure(database: str, scale: int, repeat: int, explain: bool) -> int:
         lines[f"{prefix}_{level}_floor_ms"] = f"{floor_ms:.1f}"
         lines[f"{prefix}_{level}_floor_cpu_ms"] = f"{floor_cpu:.1f}"
         if has_engine:
-            lines[f"{prefix}_{level}_cpu_ratio"] = f"{engine_cpu / max(floor_cpu, 0.1):.2f}"
+            if min(engine_cpu, floor_cpu) >= CPU_RESOLUTION_MS * 5:
+                lines[f"{prefix}_{level}_cpu_ratio"] = f"{engine_cpu / floor_cpu:.2f}"
             lines[f"{prefix}_{level}_ratio"] = f"{engine_ms / floor_ms:.2f}"
         if explain and database == "postgresql":
             out = ROOT / "var" / f"gaps_explain_{prefix}_{level}.txt"
