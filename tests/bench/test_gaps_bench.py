@@ -11,7 +11,7 @@ import pytest
 
 from stegvis.gaps.counts import Area, coverage
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+sys.path.append(str(Path(__file__).resolve().parents[2] / "bench"))
 
 from _gaps_floor import floor, matrix_totals, nonzero
 from _gaps_model import ON
