@@ -20,10 +20,13 @@ fi
 $py manage.py db_worker --queue-name '*' --no-reload >var/worker.log 2>&1 &
 worker=$!
 # What cron does in production (docs/operations.md): reminders, offers that ran out, plan
-# activities following their registrations; every 5 minutes.
+# activities following their registrations, committee reminders, this month's gap snapshot;
+# every 5 minutes.
 ( while true; do
     $py manage.py courses_tick >>var/tick.log 2>&1 || true
     $py manage.py development_tick >>var/tick.log 2>&1 || true
+    $py manage.py strategy_tick >>var/tick.log 2>&1 || true
+    $py manage.py gaps_snapshot >>var/tick.log 2>&1 || true
     sleep 300
   done ) &
 ticker=$!

@@ -36,10 +36,13 @@ from . import persons
 from .competences import remove_competences, seed_competences
 from .courses import remove_courses
 from .development import remove_development
+from .funding import remove_funding
 from .journeys import remove_journeys
 from .organisation import MunicipalityInfo, Organisation, UnitInfo, build_organisation
 from .region import DEMO_REGION_SLUGS
+from .regionplan import remove_regionplan
 from .staff import PersonDraft, RoleDraft, StaffBuilder, write
+from .strategy import remove_strategy
 
 DEFAULT_EMPLOYEES = 3000
 DEFAULT_SEED = 2026
@@ -188,6 +191,9 @@ def reset_demo_data() -> None:
         regions = Region.objects.filter(slug__in=DEMO_REGION_SLUGS)
         users = User.objects.filter(email__endswith=DEMO_EMAIL_SUFFIX)
         in_regions = Q(municipality__region__in=regions)
+        remove_funding(regions)  # fundings protect registrations, grants the tree
+        remove_regionplan(regions)  # proposals protect courses, plans their region
+        remove_strategy(regions)  # strategy plans and meetings protect units and courses
         remove_development(regions)  # plans and journeys protect courses, units and people
         remove_journeys(regions)
         remove_courses(regions)

@@ -35,7 +35,8 @@ class HeadcountTable:
     min_group: int = 5
 
 
-def _suppress(counts: list[int], min_group: int) -> list[int | None]:
+def suppress(counts: list[int], min_group: int) -> list[int | None]:
+    """Primary and secondary suppression of one row of counts (see the module docstring)."""
     cells: list[int | None] = [SUPPRESSED if 0 < c < min_group else c for c in counts]
     hidden = [i for i, c in enumerate(cells) if c is SUPPRESSED]
     if len(hidden) == 1:
@@ -75,7 +76,7 @@ def headcount_table(scope: Scope) -> HeadcountTable:
         table.rows.append(
             Row(
                 name,
-                _suppress(people, min_group),
+                suppress(people, min_group),
                 SUPPRESSED if small else total,
                 SUPPRESSED if small else round(fte, 1),
             )

@@ -20,10 +20,15 @@ MENU = [
     ("courses:leading", _("Course days"), Capability.LEAD_COURSES),
     ("courses:offerings", _("Offerings"), Capability.MAINTAIN_CATALOGUE),
     ("station:index", _("Station house"), Capability.FOLLOW_TEAM),
+    ("gaps:index", _("Gap analysis"), Capability.ANALYSE_GAPS),
+    ("strategy:index", _("Strategy plans"), Capability.PLAN_STRATEGY),
+    ("regionplan:plans", _("Regional competence plan"), Capability.PLAN_REGION),
+    ("funding:grants", _("Grants"), Capability.MANAGE_FUNDING),
     ("people:staff", _("Staff"), Capability.VIEW_STAFF),
     ("organisations:overview", _("Organisation"), Capability.VIEW_ORGANISATION),
     ("organisations:roles", _("Roles"), Capability.ASSIGN_ROLES),
     ("people:statistics", _("Statistics"), Capability.VIEW_STATISTICS),
+    ("gaps:statistics", _("Gap statistics"), Capability.VIEW_STATISTICS),
     ("development:followup", _("Dialogue follow-up"), Capability.VIEW_STATISTICS),
 ]
 

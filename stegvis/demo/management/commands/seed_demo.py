@@ -10,6 +10,8 @@ from django.db import transaction
 
 from stegvis.demo.courses import seed_courses
 from stegvis.demo.development import seed_development
+from stegvis.demo.funding import seed_funding
+from stegvis.demo.gaps import seed_gaps
 from stegvis.demo.generate import (
     DEFAULT_EMPLOYEES,
     DEFAULT_PASSWORD,
@@ -18,6 +20,8 @@ from stegvis.demo.generate import (
     generate,
 )
 from stegvis.demo.journeys import seed_journeys
+from stegvis.demo.regionplan import seed_regionplan
+from stegvis.demo.strategy import seed_strategy
 
 
 class Command(BaseCommand):
@@ -57,11 +61,23 @@ class Command(BaseCommand):
                 courses = seed_courses(seed=seed)
                 journeys = seed_journeys()
                 development = seed_development(seed=seed)
+                strategy = seed_strategy(seed=seed)
+                funding = seed_funding(seed=seed)
+                gaps = seed_gaps()
+                regionplan = seed_regionplan()
         except DemoDataExists as exc:
             raise CommandError(f"{exc} Use --reset to replace the demo data.") from exc
         lines = summary.lines()
         logins = next(i for i, line in enumerate(lines) if line.startswith("Demo logins"))
-        seeded = [*courses.lines(), *journeys.lines(), *development.lines()]
+        seeded = [
+            *courses.lines(),
+            *journeys.lines(),
+            *development.lines(),
+            *strategy.lines(),
+            *regionplan.lines(),
+            *funding.lines(),
+            *gaps.lines(),
+        ]
         for line in [*lines[:logins], *seeded, *lines[logins:]]:
             self.stdout.write(line)
         self.stdout.write(f"Done in {time.monotonic() - started:.1f} s.")

@@ -1,0 +1,211 @@
+"""The gap report of an area on a date: the engine's rows summed per requirement and per child.
+
+``coverage`` (``counts.py``) returns one row per requirement and unit. The report groups them:
+
+- per **requirement**: every requirement row of the same competence (``item_identifier``) and
+  the same kind (everyone in an operating area, everyone with a title, some of a unit's staff)
+  becomes one line, with the competence's title, the highest criticality among its rows, and
+  its reasons and sources;
+- per **child area** (a municipality's units, a region's municipalities, the installation's
+  regions), all requirements together and the high-criticality ones alone, and each
+  requirement line for the child, so a user can drill down.
+
+The numbers of a line are sums over units: ``needed`` is what the units need, ``held`` who
+holds it, ``shortfall`` the sum of each unit's own shortfall (a surplus in one unit never
+covers a gap in another), ``covered = needed - shortfall`` and ``coverage`` its percentage of
+``needed``. A person who works in two units is counted in both.
+
+Besides the engine's one statement the report reads the requirements (with their competence
+and source) in one query and the names of the children in one query (two for regions), so its
+cost does not grow with the number of units, people or requirements.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+
+from stegvis.competences.models import Requirement
+from stegvis.organisations.models import Municipality, Region, Unit
+
+from .counts import Area, CoverageRow, coverage
+
+HIGH = Requirement.Criticality.HIGH
+CHILD_LEVEL = {"installation": "region", "region": "municipality", "municipality": "unit"}
+
+
+@dataclass
+class Figures:
+    """Sums over units of the engine's counts."""
+
+    applicable: int = 0
+    held: int = 0
+    needed: int = 0
+    shortfall: int = 0
+    expiring: int = 0
+    in_progress: int = 0
+
+    def add(self, row: CoverageRow) -> None:
+        self.applicable += row.applicable
+        self.held += row.held
+        self.needed += row.needed
+        self.shortfall += row.shortfall
+        self.expiring += row.expiring
+        self.in_progress += row.in_progress
+
+    @property
+    def covered(self) -> int:
+        """Of those needed, how many places are filled (each unit counted up to its need)."""
+        return self.needed - self.shortfall
+
+    @property
+    def coverage(self) -> int | None:
+        """Covered as a percentage of needed, rounded down (None when nothing is needed)."""
+        return 100 * self.covered // self.needed if self.needed else None
+
+
+Key = tuple[uuid.UUID, str]  # (competence identifier, applies to)
+
+
+@dataclass
+class RequirementLine:
+    key: Key
+    title: str
+    applies_to: str
+    criticality: int
+    reasons: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    figures: Figures = field(default_factory=Figures)
+
+    @property
+    def slug(self) -> str:
+        return f"{self.key[0]}-{self.applies_to}"
+
+    @property
+    def criticality_label(self) -> str:
+        return str(Requirement.Criticality(self.criticality).label)
+
+    @property
+    def applies_to_label(self) -> str:
+        return str(Requirement.AppliesTo(self.applies_to).label)
+
+    @property
+    def is_high(self) -> bool:
+        return self.criticality == HIGH
+
+
+@dataclass
+class ChildLine:
+    """One child area: all requirements, the high-criticality ones, and each requirement."""
+
+    level: str
+    pk: int
+    name: str
+    figures: Figures = field(default_factory=Figures)
+    high: Figures = field(default_factory=Figures)
+    by_requirement: dict[Key, Figures] = field(default_factory=dict)
+    url: str = ""  # the child's own page, set by the view
+
+
+@dataclass
+class GapReport:
+    area: Area
+    on: datetime.date
+    requirements: list[RequirementLine]
+    children: list[ChildLine]
+    total: Figures
+    high: Figures
+    units: int  # open units with at least one requirement
+
+    @property
+    def child_level(self) -> str | None:
+        return CHILD_LEVEL.get(self.area.level)
+
+    @property
+    def with_shortfall(self) -> list[RequirementLine]:
+        return [line for line in self.requirements if line.figures.shortfall]
+
+
+def requirement_facts(ids: set[int]) -> dict[int, tuple]:
+    """(applies_to, reason, competence title, source) of each requirement, in one query."""
+    rows = Requirement.objects.filter(pk__in=ids).values_list(
+        "pk", "applies_to", "reason", "item__title", "source__title", "source__reference"
+    )
+    return {
+        pk: (applies_to, reason, title, f"{source} ({ref})" if ref else (source or ""))
+        for pk, applies_to, reason, title, source, ref in rows
+    }
+
+
+def _child_names(level: str | None, rows: list[CoverageRow]) -> tuple[dict, dict[int, int]]:
+    """Names of the children (pk → name) and each row's child pk by unit id."""
+    if level == "unit":
+        ids = {r.unit_id for r in rows}
+        names = dict(Unit.objects.filter(pk__in=ids).values_list("pk", "name"))
+        return names, {r.unit_id: r.unit_id for r in rows}
+    if level == "municipality":
+        ids = {r.municipality_id for r in rows}
+        names = dict(Municipality.objects.filter(pk__in=ids).values_list("pk", "name"))
+        return names, {r.unit_id: r.municipality_id for r in rows}
+    if level == "region":
+        regions = dict(
+            Municipality.objects.filter(pk__in={r.municipality_id for r in rows}).values_list(
+                "pk", "region_id"
+            )
+        )
+        names = dict(Region.objects.filter(pk__in=set(regions.values())).values_list("pk", "name"))
+        return names, {r.unit_id: regions[r.municipality_id] for r in rows}
+    return {}, {}
+
+
+def build_report(area: Area, on: datetime.date, rows: list[CoverageRow]) -> GapReport:
+    """The report of ``rows`` (``coverage(area, on)``), with the requirement and child names."""
+    facts = requirement_facts({r.requirement_id for r in rows}) if rows else {}
+    level = CHILD_LEVEL.get(area.level)
+    names, child_of = _child_names(level, rows) if rows else ({}, {})
+    lines: dict[Key, RequirementLine] = {}
+    children: dict[int, ChildLine] = {}
+    total, high = Figures(), Figures()
+    seen: dict[Key, set[int]] = {}
+    for row in rows:
+        applies_to, reason, title, source = facts[row.requirement_id]
+        key = (row.item_identifier, applies_to)
+        line = lines.get(key)
+        if line is None:
+            line = lines[key] = RequirementLine(key, title, applies_to, row.criticality)
+        line.criticality = min(line.criticality, row.criticality)
+        if row.requirement_id not in seen.setdefault(key, set()):
+            seen[key].add(row.requirement_id)
+            label = str(Requirement.Reason(reason).label)
+            if label not in line.reasons:
+                line.reasons.append(label)
+            if source and source not in line.sources:
+                line.sources.append(source)
+        line.figures.add(row)
+        total.add(row)
+        if row.criticality == HIGH:
+            high.add(row)
+        if level:
+            pk = child_of[row.unit_id]
+            child = children.get(pk)
+            if child is None:
+                child = children[pk] = ChildLine(level, pk, names.get(pk, "?"))
+            child.figures.add(row)
+            if row.criticality == HIGH:
+                child.high.add(row)
+            child.by_requirement.setdefault(key, Figures()).add(row)
+    ordered = sorted(
+        lines.values(),
+        key=lambda x: (x.criticality, -x.figures.shortfall, x.title.casefold(), x.applies_to),
+    )
+    ranked = sorted(
+        children.values(),
+        key=lambda c: (-c.high.shortfall, -c.figures.shortfall, c.name.casefold()),
+    )
+    return GapReport(area, on, ordered, ranked, total, high, len({r.unit_id for r in rows}))
+
+
+def gap_report(area: Area, on: datetime.date) -> GapReport:
+    """One call of the engine, then the report (a constant number of small queries)."""
+    return build_report(area, on, coverage(area, on))
