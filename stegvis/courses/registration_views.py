@@ -41,10 +41,16 @@ def state_context(
             if person
             else None
         )
+    position = None
+    if registration is not None:
+        # A sign-up just put in line knows its place (counted under the offering's lock).
+        position = getattr(registration, "line_position", None)
+        if position is None:
+            position = service.waiting_position(registration)
     return {
         "offering": offering,
         "registration": registration,
-        "position": service.waiting_position(registration) if registration else None,
+        "position": position,
         "modes": [(m, Mode(m).label) for m in offering.modes()],
         "error": error,
     }

@@ -158,7 +158,8 @@ def register(
         registered_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     if quick and not free:
-        # Last in line but for anyone queued later (only with an earlier ``now``): no query.
+        # Its place in line as it joined (behind everyone but those queued later, which only
+        # a caller's earlier ``now`` makes possible), for the answer to show without a query.
         registration.line_position = line.waiting - line.behind + 1
     log_action(
         "courses.registration.created",
@@ -443,14 +444,11 @@ def decide(
 def waiting_position(registration: Registration) -> int | None:
     """1 for the first in line; ``None`` when not waiting.
 
-    A registration that ``register`` just put in line carries its place (``line_position``,
-    counted under the offering's lock), which saves the query.
+    A registration that ``register`` just put in line carries its place at that moment as
+    ``line_position`` (counted under the offering's lock); this always counts afresh.
     """
     if registration.status != Status.WAITING:
         return None
-    known = getattr(registration, "line_position", None)
-    if known is not None:
-        return known
     ahead = Registration.objects.filter(
         offering_id=registration.offering_id,
         mode=registration.mode,
