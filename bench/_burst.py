@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -25,6 +26,7 @@ class Answer:
 class Burst:
     answers: list[Answer] = field(default_factory=list)
     seconds: float = 0.0
+    metered: tuple[float, ...] = ()  # what ``meter`` counted during the burst alone
 
     def latency_ms(self, quantile: float) -> float:
         times = sorted(a.seconds for a in self.answers)
@@ -89,7 +91,9 @@ async def _exchange(reader, writer, data: bytes) -> Answer:
     return answer
 
 
-async def _burst(port: int, warmup: bytes, requests: list[bytes]) -> Burst:
+async def _burst(
+    port: int, warmup: bytes, requests: list[bytes], meter: Callable[[], tuple[float, ...]]
+) -> Burst:
     opened = await asyncio.gather(
         *(_connect(port, warmup) for _ in requests), return_exceptions=True
     )
@@ -99,19 +103,32 @@ async def _burst(port: int, warmup: bytes, requests: list[bytes]) -> Burst:
         if failed:
             raise RuntimeError(f"{len(failed)} connections failed to warm up") from failed[0]
         await asyncio.sleep(0.2)  # let the server settle after the warm-up
+        before = meter()
         started = time.perf_counter()
         answers = await asyncio.gather(
             *(_exchange(r, w, data) for (r, w), data in zip(streams, requests, strict=True))
         )
-        return Burst(list(answers), time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        metered = tuple(b - a for a, b in zip(before, meter(), strict=True))
+        return Burst(list(answers), seconds, metered)
     finally:
         for _reader, writer in streams:
             writer.close()
 
 
-def fire(port: int, warmup: bytes, requests: list[bytes]) -> Burst:
-    """Open one connection per request, warm each with ``warmup``, then send all at once."""
-    return asyncio.run(_burst(port, warmup, requests))
+def fire(
+    port: int,
+    warmup: bytes,
+    requests: list[bytes],
+    meter: Callable[[], tuple[float, ...]] = tuple,
+) -> Burst:
+    """Open one connection per request, warm each with ``warmup``, then send all at once.
+
+    ``meter`` (e.g. CPU seconds used so far by the servers) is read right before the first
+    request is sent and after the last answer: ``Burst.metered`` is the difference, the
+    connections' warm-up requests left out.
+    """
+    return asyncio.run(_burst(port, warmup, requests, meter))
 
 
 def send(port: int, data: bytes, timeout: float = 30) -> Answer:

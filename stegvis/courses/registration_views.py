@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from stegvis.people.selectors import own_person
 
-from .models import Registration
+from .models import Offering, Registration
 from .models.offerings import Mode
 from .selectors import get_registration_for, offerings_visible_to
 from .services import registration as service
@@ -41,10 +41,16 @@ def state_context(
             if person
             else None
         )
+    position = None
+    if registration is not None:
+        # A sign-up just put in line knows its place (counted under the offering's lock).
+        position = getattr(registration, "line_position", None)
+        if position is None:
+            position = service.waiting_position(registration)
     return {
         "offering": offering,
         "registration": registration,
-        "position": service.waiting_position(registration) if registration else None,
+        "position": position,
         "modes": [(m, Mode(m).label) for m in offering.modes()],
         "error": error,
     }
@@ -70,22 +76,25 @@ def _message(exc: ValidationError) -> str:
 @login_required
 def register(request, pk: int):
     """Register the signed-in person (field ``mode`` optional): a seat or a place in line."""
-    # The visibility check only: the service reads the offering again under its lock, and
-    # the fragment needs none of the owner's or course's rows (get_offering_for joins them).
-    offering = get_object_or_404(offerings_visible_to(request.user), pk=pk)
     person = own_person(request.user)
     if person is None:
         raise Http404
+    # The visibility check is part of the service's locking statement: one read of the
+    # offering, and the fragment is rendered from what the service returned.
     try:
         registration = service.register(
             actor=request.user,
-            offering=offering,
+            offering=pk,
             person=person,
             mode=request.POST.get("mode") or None,
+            among=offerings_visible_to(request.user),
         )
+    except Offering.DoesNotExist:
+        raise Http404 from None
     except ValidationError as exc:
+        offering = get_object_or_404(offerings_visible_to(request.user), pk=pk)
         return _answer(request, offering, person, error=_message(exc))
-    return _answer(request, offering, person, registration=registration)
+    return _answer(request, registration.offering, person, registration=registration)
 
 
 def _own_registration(request, pk: int) -> Registration:

@@ -39,10 +39,33 @@ def get_person_for(actor, pk: int, capability: Capability = Capability.VIEW_STAF
     )
 
 
+_OWN_PERSON_ATTR = "_stegvis_own_person"
+
+
 def own_person(actor) -> Person | None:
+    """The actor's own personal record (municipality and region loaded), or ``None``.
+
+    Read once per user object, like the role assignments (``scope.active_assignments``): a
+    request asks for it in several places (the visibility of courses, the view itself).
+    """
     if not actor.is_authenticated:
         return None
-    return Person.objects.select_related("municipality", "region").filter(user=actor).first()
+    try:
+        return getattr(actor, _OWN_PERSON_ATTR)
+    except AttributeError:
+        pass
+    try:  # a login has at most one personal record (a one-to-one field)
+        person = Person.objects.select_related("municipality", "region").get(user=actor)
+    except Person.DoesNotExist:
+        person = None
+    setattr(actor, _OWN_PERSON_ATTR, person)
+    return person
+
+
+def forget_own_person(actor) -> None:
+    """Drop the cached record (after creating or linking it in the same request)."""
+    if hasattr(actor, _OWN_PERSON_ATTR):
+        delattr(actor, _OWN_PERSON_ATTR)
 
 
 def current_employments_prefetch(to_attr: str = "current_employments") -> Prefetch:

@@ -138,6 +138,11 @@ def test_many_people_press_register_at_once_for_few_seats(cast):
     # earliest rows.
     rows = list(offering.registrations.order_by("id").values_list("status", flat=True))
     assert rows == [Status.CONFIRMED] * seats + [Status.WAITING] * (people - seats)
+    # The place in line is taken under the lock too: nobody waiting was queued before anyone
+    # who got a seat, and the line's order is the order in which the lock was held.
+    line = list(offering.registrations.order_by("queued_at", "id").values_list("id", "status"))
+    assert [pk for pk, _status in line] == sorted(pk for pk, _status in line)
+    assert [status for _pk, status in line] == rows
 
 
 def test_a_few_people_press_register_at_once_for_two_seats(cast):

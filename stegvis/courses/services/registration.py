@@ -13,7 +13,7 @@ from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Min
+from django.db.models import Count, Min, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -24,16 +24,16 @@ from stegvis.people.models import Person
 from ..models import Offering, Registration
 from ..models.offerings import Mode
 from ..notices import Notice, announce
+from .line_state import line_state
 
 Status = Registration.Status
 
 
-def _locked(offering_id: int) -> Offering:
-    return (
-        Offering.objects.select_for_update(of=("self",))
-        .select_related("course")
-        .get(pk=offering_id)
-    )
+def _locked(offering_id: int, among: QuerySet[Offering] | None = None) -> Offering:
+    """The offering under its row lock; with ``among``, only if it is one of them (else
+    ``Offering.DoesNotExist``, from the same statement)."""
+    offerings = Offering.objects.all() if among is None else among
+    return offerings.select_for_update(of=("self",)).select_related("course").get(pk=offering_id)
 
 
 def first_day_start(offering: Offering) -> datetime.datetime | None:
@@ -92,15 +92,14 @@ def _check_before_start(offering: Offering, now: datetime.datetime) -> None:
 
 
 def _check_may_attend(offering: Offering, person: Person) -> None:
-    municipality = person.municipality
     if offering.municipality_id is not None:
-        allowed = municipality is not None and municipality.pk == offering.municipality_id
+        allowed = person.municipality_id == offering.municipality_id
     else:
         allowed = person.region_id == offering.region_id
     if not allowed:
         raise ValidationError(
             _("This offering is not open to staff of %(where)s.")
-            % {"where": municipality or person.region}
+            % {"where": person.municipality or person.region}
         )
 
 
@@ -108,39 +107,60 @@ def _check_may_attend(offering: Offering, person: Person) -> None:
 def register(
     *,
     actor,
-    offering: Offering,
+    offering: Offering | int,
     person: Person,
     mode: str | None = None,
     now: datetime.datetime | None = None,
     source: str = "web",
+    among: QuerySet[Offering] | None = None,
 ) -> Registration:
-    """Give ``person`` a seat, or a place on the waiting list when the seats are taken."""
-    now = now or timezone.now()
-    offering = _locked(offering.pk)
+    """Give ``person`` a seat, or a place on the waiting list when the seats are taken.
+
+    ``offering`` may be given by its id: it is read again under its lock anyway. With
+    ``among`` (the actor's visible offerings) an offering outside it raises
+    ``Offering.DoesNotExist``, in the same statement that takes the lock.
+
+    The place in line (``queued_at``) is the time the lock was taken, so the order of
+    ``queued_at`` is the order in which seats were given. The registration window is checked
+    against the time the person pressed the button. Without quotas or expired offers, the seat
+    is decided from one aggregate read; the full accounting runs only when it is needed.
+    """
+    pressed = now or timezone.now()
+    offering = _locked(getattr(offering, "pk", offering), among)
+    queued_at = now or timezone.now()
     mode = mode or offering.modes()[0]
     if mode not in offering.modes():
         raise ValidationError(_("This offering cannot be attended that way."))
     if offering.decision == Offering.Decision.CANCELLED:
         raise ValidationError(_("The offering has been cancelled."))
-    if now < offering.opens_at:
+    if pressed < offering.opens_at:
         raise ValidationError(_("Registration has not opened yet."))
-    if now > offering.closes_at:
+    if pressed > offering.closes_at:
         raise ValidationError(_("The registration deadline has passed."))
     _check_may_attend(offering, person)
-    if offering.registrations.filter(person=person, status__in=Registration.ACTIVE).exists():
+    line = line_state(offering.pk, person.pk, mode, queued_at)
+    if line.mine:
         raise ValidationError(_("%(person)s is already registered.") % {"person": person})
-    expire_offers(offering, now=now)
-    held = seats_held(offering, mode)
-    free = seat_free_for(offering, mode, person.municipality_id, held, _quotas(offering))
+    quick = not line.expired and not line.reserved
+    if quick:
+        held, quotas = Counter({None: line.held}), {}
+    else:
+        expire_offers(offering, now=queued_at)
+        held, quotas = seats_held(offering, mode), _quotas(offering)
+    free = seat_free_for(offering, mode, person.municipality_id, held, quotas)
     registration = Registration.objects.create(
         offering=offering,
         person=person,
         municipality_id=person.municipality_id,
         mode=mode,
         status=Status.CONFIRMED if free else Status.WAITING,
-        queued_at=now,
+        queued_at=queued_at,
         registered_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    if quick and not free:
+        # Its place in line as it joined (behind everyone but those queued later, which only
+        # a caller's earlier ``now`` makes possible), for the answer to show without a query.
+        registration.line_position = line.waiting - line.behind + 1
     log_action(
         "courses.registration.created",
         actor=actor,
@@ -422,7 +442,11 @@ def decide(
 
 
 def waiting_position(registration: Registration) -> int | None:
-    """1 for the first in line; ``None`` when not waiting."""
+    """1 for the first in line; ``None`` when not waiting.
+
+    A registration that ``register`` just put in line carries its place at that moment as
+    ``line_position`` (counted under the offering's lock); this always counts afresh.
+    """
     if registration.status != Status.WAITING:
         return None
     ahead = Registration.objects.filter(
