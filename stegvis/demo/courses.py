@@ -301,13 +301,30 @@ class _Seeder:
         ChecklistTask.objects.bulk_create(tasks)
         CourseMaterial.objects.bulk_create(materials)
         _link(Course, "target_titles", titles)
-        _link(Course, "goals", goals)
+        _link(Course, "goals", goals + self._competences_taught(goals))
         pairs = zip(tasks, goals_of_tasks, strict=True)
         _link(ChecklistTask, "goals", [(t.pk, self.items[c].pk) for t, cs in pairs for c in cs])
         for task in tasks:
             self.tasks.setdefault(task.course_id, []).append(task)
 
     # -- offerings ---------------------------------------------------------------------------
+
+    def _competences_taught(self, goals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """(course, competence) for the competences whose knowledge goals a course has: a
+        course on basic hygiene gives "Basala hygienrutiner" itself, so completing it meets
+        that requirement and the gap analysis sees people on it as in progress."""
+        parents = dict(
+            Item.objects.filter(pk__in={item for _course, item in goals}).values_list(
+                "pk", "parent_id"
+            )
+        )
+        competences = set(
+            Item.objects.filter(
+                pk__in=set(parents.values()), kind=Item.Kind.COMPETENCE
+            ).values_list("pk", flat=True)
+        )
+        taught = {(course, parents[item]) for course, item in goals}
+        return sorted(pair for pair in taught if pair[1] in competences)
 
     def at(self, days: int, hour: int, minute: int = 0) -> datetime.datetime:
         day = self.today + datetime.timedelta(days=days)

@@ -18,7 +18,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from stegvis.accounts.models import User
-from stegvis.competences.models import CompetenceRecord
+from stegvis.competences.models import CompetenceRecord, Item
 from stegvis.courses import notices
 from stegvis.courses.models import (
     Attendance,
@@ -68,7 +68,11 @@ def test_catalogue_of_yrkesresan_courses(seeded):
     kinds = set()
     for course in courses:
         assert course.description and course.leaders.exists()
-        assert 2 <= course.goals.count() <= 4
+        knowledge = [g for g in course.goals.all() if g.kind == Item.Kind.GOAL]
+        assert 2 <= len(knowledge) <= 4
+        # Beside its knowledge goals a course gives the competences they belong to.
+        competences = {g.pk for g in course.goals.all() if g.kind == Item.Kind.COMPETENCE}
+        assert competences == {g.parent_id for g in knowledge}
         assert all(not goal.framework.is_draft for goal in course.goals.all())
         preparation = [t for t in course.tasks.all() if t.part == ChecklistTask.Part.PREPARATION]
         follow_up = [t for t in course.tasks.all() if t.part == ChecklistTask.Part.FOLLOW_UP]
