@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from stegvis.core.models import AuditEvent
 from stegvis.strategy import committee, services
@@ -14,6 +15,14 @@ from stegvis.strategy.committee import State
 from tests.strategy.helpers import days, meeting
 
 pytestmark = pytest.mark.django_db
+
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The services' messages are matched in English."""
+    with translation.override("en"):
+        yield
 
 
 def test_one_year_after_keeps_the_date_and_moves_a_leap_day():

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from stegvis.core.models import AuditEvent
 from stegvis.strategy import services
@@ -15,6 +16,14 @@ from tests.course_factories import CourseFactory
 from tests.strategy.helpers import SECTIONS, plan
 
 pytestmark = pytest.mark.django_db
+
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The services' messages are matched in English."""
+    with translation.override("en"):
+        yield
 
 
 def test_one_plan_per_unit_and_year(cast):

@@ -76,7 +76,7 @@ def test_overdue_after_the_due_reminder_and_a_new_discussion_starts_over(
     old.save()
     summary = _run(django_capture_on_commit_callbacks)
     assert summary.overdue_reminders == 2 and summary.due_reminders == 0
-    assert "overdue since" in _to(cast.manager.user.email).body
+    assert "försenad sedan" in _to(cast.manager.user.email).body  # in Maria's language
     assert _run(django_capture_on_commit_callbacks).overdue_reminders == 0
     meeting(unit=cast.solgarden, held_on=days(-1))
     summary = _run(django_capture_on_commit_callbacks)
