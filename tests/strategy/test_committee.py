@@ -17,7 +17,6 @@ from tests.strategy.helpers import days, meeting
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture(autouse=True)
 def _english():
     """The services' messages are matched in English."""

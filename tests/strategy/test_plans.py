@@ -18,7 +18,6 @@ from tests.strategy.helpers import SECTIONS, plan
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture(autouse=True)
 def _english():
     """The services' messages are matched in English."""
