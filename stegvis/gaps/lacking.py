@@ -32,7 +32,6 @@ from .counts import CoverageRow
 HIGH = Requirement.Criticality.HIGH
 PER_PAGE = 50
 Kind = CompetenceRecord.Kind
-EVIDENCE = (Kind.EDUCATION, Kind.CERTIFICATE, Kind.COURSE, Kind.ASSESSED, Kind.SELF_ASSESSED)
 NOT_HELD = {
     status.Status.MISSING: gettext_lazy("Missing"),
     status.Status.EXPIRED: gettext_lazy("Expired"),
@@ -94,7 +93,7 @@ def _held(identifier, on: datetime.date):
         CompetenceRecord.objects.filter(
             person_id=OuterRef("person_id"),
             item_identifier=identifier,
-            kind__in=EVIDENCE,
+            kind__in=CompetenceRecord.EVIDENCE_KINDS,
             achieved_on__lte=on,
             recorded_at__lte=until,
         )
