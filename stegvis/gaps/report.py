@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from stegvis.competences.models import Requirement
 from stegvis.organisations.models import Municipality, Region, Unit
@@ -35,7 +36,7 @@ HIGH = Requirement.Criticality.HIGH
 CHILD_LEVEL = {"installation": "region", "region": "municipality", "municipality": "unit"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Figures:
     """Sums over units of the engine's counts."""
 
@@ -46,7 +47,8 @@ class Figures:
     expiring: int = 0
     in_progress: int = 0
 
-    def add(self, row: CoverageRow) -> None:
+    def add(self, row: CoverageRow | Figures) -> None:
+        """Add one engine row, or the sums of another ``Figures``."""
         self.applicable += row.applicable
         self.held += row.held
         self.needed += row.needed
@@ -104,8 +106,20 @@ class ChildLine:
     name: str
     figures: Figures = field(default_factory=Figures)
     high: Figures = field(default_factory=Figures)
-    by_requirement: dict[Key, Figures] = field(default_factory=dict)
     url: str = ""  # the child's own page, set by the view
+    rows: list[tuple[Key, CoverageRow]] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def by_requirement(self) -> dict[Key, Figures]:
+        """The child's figures per requirement line (summed when first asked: only the
+        spreadsheet export shows them)."""
+        sums: dict[Key, Figures] = {}
+        for key, row in self.rows:
+            found = sums.get(key)
+            if found is None:
+                found = sums[key] = Figures()
+            found.add(row)
+        return sums
 
 
 @dataclass
@@ -160,41 +174,46 @@ def _child_names(level: str | None, rows: list[CoverageRow]) -> tuple[dict, dict
 
 
 def build_report(area: Area, on: datetime.date, rows: list[CoverageRow]) -> GapReport:
-    """The report of ``rows`` (``coverage(area, on)``), with the requirement and child names."""
+    """The report of ``rows`` (``coverage(area, on)``), with the requirement and child names.
+
+    A municipality has thousands of rows, so the work per row is kept to a few additions:
+    what belongs to a requirement (its line, its words) and to a unit (its child) is looked up
+    once, and the totals are summed from the lines and children afterwards."""
     facts = requirement_facts({r.requirement_id for r in rows}) if rows else {}
     level = CHILD_LEVEL.get(area.level)
     names, child_of = _child_names(level, rows) if rows else ({}, {})
     lines: dict[Key, RequirementLine] = {}
+    line_of: dict[int, tuple[Key, RequirementLine]] = {}  # by requirement id
     children: dict[int, ChildLine] = {}
-    total, high = Figures(), Figures()
-    seen: dict[Key, set[int]] = {}
+    child_by_unit: dict[int, ChildLine] = {}
+    high = Figures()
     for row in rows:
-        applies_to, reason, title, source = facts[row.requirement_id]
-        key = (row.item_identifier, applies_to)
-        line = lines.get(key)
-        if line is None:
-            line = lines[key] = RequirementLine(key, title, applies_to, row.criticality)
-        line.criticality = min(line.criticality, row.criticality)
-        if row.requirement_id not in seen.setdefault(key, set()):
-            seen[key].add(row.requirement_id)
-            label = str(Requirement.Reason(reason).label)
-            if label not in line.reasons:
-                line.reasons.append(label)
-            if source and source not in line.sources:
-                line.sources.append(source)
+        found = line_of.get(row.requirement_id)
+        if found is None:
+            found = line_of[row.requirement_id] = _line(lines, row, facts)
+        key, line = found
         line.figures.add(row)
-        total.add(row)
-        if row.criticality == HIGH:
-            high.add(row)
+        is_high = row.criticality == HIGH
         if level:
-            pk = child_of[row.unit_id]
-            child = children.get(pk)
+            child = child_by_unit.get(row.unit_id)
             if child is None:
-                child = children[pk] = ChildLine(level, pk, names.get(pk, "?"))
+                pk = child_of[row.unit_id]
+                child = children.get(pk)
+                if child is None:
+                    child = children[pk] = ChildLine(level, pk, names.get(pk, "?"))
+                child_by_unit[row.unit_id] = child
             child.figures.add(row)
-            if row.criticality == HIGH:
+            child.rows.append((key, row))
+            if is_high:
                 child.high.add(row)
-            child.by_requirement.setdefault(key, Figures()).add(row)
+        elif is_high:
+            high.add(row)
+    total = Figures()
+    for line in lines.values():
+        total.add(line.figures)
+    if level:
+        for child in children.values():
+            high.add(child.high)
     ordered = sorted(
         lines.values(),
         key=lambda x: (x.criticality, -x.figures.shortfall, x.title.casefold(), x.applies_to),
@@ -204,6 +223,25 @@ def build_report(area: Area, on: datetime.date, rows: list[CoverageRow]) -> GapR
         key=lambda c: (-c.high.shortfall, -c.figures.shortfall, c.name.casefold()),
     )
     return GapReport(area, on, ordered, ranked, total, high, len({r.unit_id for r in rows}))
+
+
+def _line(
+    lines: dict[Key, RequirementLine], row: CoverageRow, facts: dict[int, tuple]
+) -> tuple[Key, RequirementLine]:
+    """The line a requirement is counted in, with its reason and source added (once per
+    requirement, however many units it applies in)."""
+    applies_to, reason, title, source = facts[row.requirement_id]
+    key = (row.item_identifier, applies_to)
+    line = lines.get(key)
+    if line is None:
+        line = lines[key] = RequirementLine(key, title, applies_to, row.criticality)
+    line.criticality = min(line.criticality, row.criticality)
+    label = str(Requirement.Reason(reason).label)
+    if label not in line.reasons:
+        line.reasons.append(label)
+    if source and source not in line.sources:
+        line.sources.append(source)
+    return key, line
 
 
 def gap_report(area: Area, on: datetime.date) -> GapReport:

@@ -22,6 +22,7 @@ from .report import RequirementLine, gap_report
 from .snapshots import trend
 
 TREND_MONTHS = 12
+PLACEHOLDER = 2_147_483_647  # an id no area has, replaced by each child's
 
 
 def bar_words(line: RequirementLine) -> str:
@@ -68,8 +69,11 @@ def index(request):
 
 def _link_children(report) -> None:
     """The children lie inside the area, so whoever sees the area may open each of them."""
+    if not report.children:
+        return
+    pattern = area_url(Area(report.child_level, PLACEHOLDER))  # one reverse for every child
     for child in report.children:
-        child.url = area_url(Area(child.level, child.pk))
+        child.url = pattern.replace(str(PLACEHOLDER), str(child.pk))
 
 
 def _area_page(request, level: str, pk: int | None = None):

@@ -45,6 +45,32 @@ def test_the_municipality_page_shows_coverage_drill_down_and_charts(cast, login)
     assert "Anna" not in html  # no names on the report itself
 
 
+def test_each_unit_row_links_to_the_unit_as_of_the_chosen_date_with_its_figures(cast, login):
+    with_bjorken(cast)
+    cast.solgarden.name = "Solgården <b>&</b>"
+    cast.solgarden.save(update_fields=["name"])
+    client = english(login(cast.hr))
+    url = reverse("gaps:municipality", args=[cast.uddevalla.pk])
+    response = client.get(url + "?on=2026-01-15")
+    html = response.content.decode()
+    children = {child.pk: child for child in response.context["report"].children}
+    assert len(children) >= 2
+    for pk, child in children.items():
+        f = child.figures
+        coverage = "–" if f.coverage is None else f"{f.coverage} %"
+        high = f"<strong>{child.high.shortfall} ▲</strong>" if child.high.shortfall else "0"
+        name = "Solgården &lt;b&gt;&amp;&lt;/b&gt;" if pk == cast.solgarden.pk else child.name
+        link = reverse("gaps:unit", args=[pk]) + "?on=2026-01-15"
+        assert (
+            f'<tr><th scope="row"><a href="{link}">{name}</a></th><td class="num">{f.needed}</td>'
+            f'<td class="num">{coverage}</td><td class="num">{f.shortfall}</td>'
+            f'<td class="num">{high}</td><td class="num">{f.expiring}</td>'
+            f'<td class="num">{f.in_progress}</td></tr>'
+        ) in html
+    assert "<b>&</b>" not in html
+    assert any(child.high.shortfall for child in children.values())
+
+
 def test_the_date_picker_shows_the_report_as_of_that_date(cast, login):
     with_bjorken(cast)
     client = english(login(cast.manager))
