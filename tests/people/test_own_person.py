@@ -17,8 +17,21 @@ def test_own_person_is_read_once_per_user_object(cast, django_assert_num_queries
         first = own_person(user)
         again = own_person(user)
     assert first == again == cast.employee
-    with django_assert_num_queries(0):
-        assert first.municipality == cast.employee.municipality  # loaded with it
+    assert first is again
+    with django_assert_num_queries(1):  # read when first used, then kept
+        assert first.municipality == cast.employee.municipality
+        assert own_person(user).municipality.name == "Uddevalla"
+
+
+def test_own_person_has_every_field_as_the_model_reads_it(cast):
+    cast.employee.identity_number = "19800101-1234"  # encrypted at rest
+    cast.employee.save()
+    user = User.objects.get(pk=cast.employee.user_id)
+    expected = type(cast.employee).objects.get(pk=cast.employee.pk)
+    mine = own_person(user)
+    for field in type(expected)._meta.concrete_fields:
+        assert getattr(mine, field.attname) == getattr(expected, field.attname), field.name
+    assert mine.identity_number == "19800101-1234"
 
 
 def test_a_user_without_a_personal_record_has_none_and_asks_once(django_assert_num_queries):
