@@ -110,6 +110,12 @@ _IN_FORCE = "r.valid_from <= %(on)s AND (r.valid_to IS NULL OR r.valid_to >= %(o
 _WHOSE_ENTRIES = """ev.person_id IN (SELECT person_id FROM staff)
       AND ev.item_identifier IN (SELECT item_identifier FROM reqs)"""
 
+# The staff's registrations are read first, by person: PostgreSQL, misjudging how many rows
+# the course goals select, otherwise starts from the offerings and reads every registration on
+# them (28,000 rows for a unit of 40 at 300,000 staff: 18 ms instead of 4). The keyword is
+# PostgreSQL's (SQLite 3.35 knows it too, but its unit figures were already at the floor).
+_MATERIALIZED = {"postgresql": "MATERIALIZED"}
+
 _SQL = """
 WITH units AS (
     SELECT u.id AS unit_id, u.municipality_id, m.region_id, u.kind AS unit_kind,
@@ -194,17 +200,21 @@ held AS (
     WHERE runs_to IS NOT NULL AND withdrawn = 0 AND (self_assessed = 0 OR confirmed = 1)
     GROUP BY person_id, item_identifier
 ),
-under_way AS (
-    SELECT DISTINCT reg.person_id, i.identifier AS item_identifier
+enrolled AS {materialized} (
+    SELECT reg.person_id, reg.offering_id
     FROM {registration} reg
-    JOIN {offering} o ON o.id = reg.offering_id
-    JOIN {goals} g ON g.{goal_course} = o.course_id
-    JOIN {item} i ON i.id = g.{goal_item}
-    WHERE reg.queued_at <= %(day_end)s
+    WHERE reg.person_id IN (SELECT person_id FROM staff)
+      AND reg.queued_at <= %(day_end)s
       AND ((reg.status IN ('confirmed', 'waiting', 'offered') AND reg.completed_at IS NULL)
            OR reg.completed_at > %(day_end)s)
-      AND reg.person_id IN (SELECT person_id FROM staff)
-      AND i.identifier IN (SELECT item_identifier FROM reqs)
+),
+under_way AS (
+    SELECT DISTINCT enrolled.person_id, i.identifier AS item_identifier
+    FROM enrolled
+    JOIN {offering} o ON o.id = enrolled.offering_id
+    JOIN {goals} g ON g.{goal_course} = o.course_id
+    JOIN {item} i ON i.id = g.{goal_item}
+    WHERE i.identifier IN (SELECT item_identifier FROM reqs)
 ),
 counted AS (
     SELECT pairs.unit_id, pairs.requirement_id,
@@ -251,7 +261,11 @@ def coverage_sql(area: Area) -> str:
     """The statement ``coverage`` runs (for EXPLAIN and the benchmark)."""
     whose = _WHOSE_ENTRIES if area.level != "installation" else "1 = 1"
     return _SQL.format(
-        filter=_FILTERS[area.level], in_force=_IN_FORCE, whose_entries=whose, **_tables()
+        filter=_FILTERS[area.level],
+        in_force=_IN_FORCE,
+        whose_entries=whose,
+        materialized=_MATERIALIZED.get(connection.vendor, ""),
+        **_tables(),
     )
 
 
