@@ -1,10 +1,7 @@
 """What participants are told, and when: each notice leaves as email through the worker.
 
-Services call ``announce`` inside their transaction, so a rolled-back sign-up never sends a
-confirmation. With the production queue (``django_tasks_db``, a table in our own database) the
-notice is queued in that same transaction: it commits or rolls back with the change it tells
-of, and none is lost if the process dies just after the commit. With any other backend (the
-immediate one in tests, a queue elsewhere) it is queued once the transaction commits.
+Services call ``announce`` inside their transaction; the mail is queued only once the
+transaction commits, so a rolled-back sign-up never sends a confirmation.
 """
 
 from __future__ import annotations
@@ -14,7 +11,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from enum import StrEnum
 
-from django.db import router, transaction
+from django.db import transaction
 
 _suppressed: ContextVar[bool] = ContextVar("stegvis_notices_suppressed", default=False)
 
@@ -43,29 +40,13 @@ def suppressed() -> Iterator[None]:
         _suppressed.reset(token)
 
 
-def queued_in_our_database(task) -> bool:
-    """Is ``task``'s queue a table in the database our changes are written to?"""
-    from django_tasks_db.backend import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
-
-    backend = task.get_backend()
-    return isinstance(backend, DatabaseBackend) and router.db_for_write(DBTaskResult) == (
-        transaction.get_connection().alias
-    )
-
-
 def announce(registration, notice: Notice) -> None:
-    """Queue ``notice`` for ``registration`` with the current transaction (see above)."""
+    """Queue ``notice`` for ``registration`` once the current transaction commits."""
     from .tasks import send_notice
 
     if _suppressed.get():
         return
     registration_id = registration.pk
-
-    def queue() -> None:
-        send_notice.enqueue(registration_id=registration_id, notice=str(notice))
-
-    if queued_in_our_database(send_notice):
-        queue()
-    else:
-        transaction.on_commit(queue)
+    transaction.on_commit(
+        lambda: send_notice.enqueue(registration_id=registration_id, notice=str(notice))
+    )

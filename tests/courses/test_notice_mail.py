@@ -363,27 +363,6 @@ def test_services_send_the_notice_after_commit(cast, django_capture_on_commit_ca
     assert _calendar(message)[0] == "REQUEST"
 
 
-def test_with_the_database_queue_the_notice_commits_and_rolls_back_with_the_sign_up(
-    cast, settings, django_capture_on_commit_callbacks
-):
-    from django.db import transaction
-    from django_tasks_db.models import DBTaskResult
-
-    scenario = course_scenario(cast)
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    notices = DBTaskResult.objects.filter(task_path="stegvis.courses.tasks.send_notice")
-    with pytest.raises(RuntimeError), transaction.atomic():
-        reg.register(actor=None, offering=scenario["offering"], person=cast.employee)
-        assert notices.count() == 1  # queued inside the transaction, not after it
-        raise RuntimeError("the sign-up fails after all")
-    assert not notices.exists() and not Registration.objects.exists()
-    with django_capture_on_commit_callbacks() as callbacks:
-        registration = reg.register(actor=None, offering=scenario["offering"], person=cast.employee)
-    assert callbacks == []  # nothing left to do after the commit
-    (queued,) = notices
-    assert queued.task_result.kwargs == {"registration_id": registration.pk, "notice": "confirmed"}
-
-
 def test_links_in_mail_use_the_configured_site_address(settings):
     settings.STEGVIS_SITE_URL = "https://stegvis.uddevalla.se"
     assert site_url() == "https://stegvis.uddevalla.se"
