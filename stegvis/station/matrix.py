@@ -248,27 +248,14 @@ def _staff(unit: Unit, on: datetime.date) -> list[tuple[Person, set[int], list[s
     return list(people.values())
 
 
-class _Entry(NamedTuple):
-    """A record entry as ``status.record_states`` reads it, without building a model."""
-
-    pk: int
-    person_id: int
-    item_identifier: uuid.UUID
-    kind: str
-    achieved_on: datetime.date
-    expires_on: datetime.date | None
-    refers_to_id: int | None
-    recorded_at: datetime.datetime
-
-
 def _records(person_ids, identifiers, on: datetime.date) -> dict[int, dict]:
     """Competence states by person, for the required competences only, as they stood on ``on``."""
-    entries: dict[int, list[_Entry]] = {pk: [] for pk in person_ids}
+    entries: dict[int, list[status.StateEntry]] = {pk: [] for pk in person_ids}
     rows = CompetenceRecord.objects.filter(
         person_id__in=person_ids, item_identifier__in=identifiers
-    ).values_list(*_Entry._fields)
+    ).values_list(*status.StateEntry._fields)
     for row in rows:
-        entry = _Entry(*row)
+        entry = status.StateEntry(*row)
         entries[entry.person_id].append(entry)
     return {pk: status.record_states(found, on) for pk, found in entries.items()}
 
