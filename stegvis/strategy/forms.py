@@ -132,3 +132,16 @@ class MeetingForm(forms.Form):
             self.fields["remove_file"] = forms.BooleanField(
                 label=_("Remove the attached file"), required=False
             )
+
+    def service_data(self) -> dict:
+        """The cleaned fields as ``meeting_record`` takes them (``meeting_update`` also takes
+        ``remove_file``, present only when a file is attached)."""
+        data = self.cleaned_data
+        return {
+            "held_on": data["held_on"],
+            "committee": data["committee"],
+            "strategic_competence_on_agenda": data["strategic_competence_on_agenda"],
+            "minutes": data.get("minutes") or "",
+            "decisions": data.get("decisions") or "",
+            "minutes_file": data.get("minutes_file"),
+        }

@@ -33,18 +33,9 @@ def _form_page(request, form, heading: str, back: str):
 
 def _record(request, form, *, municipality, unit):
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             meeting = service.meeting_record(
-                actor=request.user,
-                municipality=municipality,
-                unit=unit,
-                held_on=data["held_on"],
-                committee=data["committee"],
-                strategic_competence_on_agenda=data["strategic_competence_on_agenda"],
-                minutes=data.get("minutes") or "",
-                decisions=data.get("decisions") or "",
-                minutes_file=data.get("minutes_file"),
+                actor=request.user, municipality=municipality, unit=unit, **form.service_data()
             )
         except ValidationError as error:
             add_validation_errors(form, error)
@@ -102,18 +93,12 @@ def meeting_edit(request, pk: int):
         initial=service.meeting_fields(meeting),
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             service.meeting_update(
                 actor=request.user,
                 meeting=meeting,
-                held_on=data["held_on"],
-                committee=data["committee"],
-                strategic_competence_on_agenda=data["strategic_competence_on_agenda"],
-                minutes=data.get("minutes") or "",
-                decisions=data.get("decisions") or "",
-                minutes_file=data.get("minutes_file"),
-                remove_file=data.get("remove_file", False),
+                remove_file=form.cleaned_data.get("remove_file", False),
+                **form.service_data(),
             )
         except ValidationError as error:
             add_validation_errors(form, error)
