@@ -28,9 +28,6 @@ class Currency(models.TextChoices):
     DKK = "DKK", _("Danish kroner (DKK)")
 
 
-CURRENCY_OF_COUNTRY = {Municipality.Country.SE: Currency.SEK, Municipality.Country.DK: Currency.DKK}
-
-
 class Grant(TreeScope):
     """A source of money for competence development, and what it may pay for."""
 

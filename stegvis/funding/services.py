@@ -23,7 +23,7 @@ from stegvis.organisations.models import Municipality, Region
 from stegvis.people.models import JobTitle, Person
 
 from . import rules
-from .models import CENT, CURRENCY_OF_COUNTRY, Funding, Grant, GrantPeriod
+from .models import CENT, Funding, Grant, GrantPeriod
 
 GRANT_FIELDS = (
     "name",
@@ -130,9 +130,9 @@ def grant_update(
 def currency_for(owner: Region | Municipality) -> str | None:
     """The currency of the owner's country (a region's from its municipalities)."""
     if isinstance(owner, Municipality):
-        return CURRENCY_OF_COUNTRY[owner.country]
+        return owner.currency
     countries = set(owner.municipalities.values_list("country", flat=True))
-    return CURRENCY_OF_COUNTRY[countries.pop()] if len(countries) == 1 else None
+    return Municipality.CURRENCIES[countries.pop()] if len(countries) == 1 else None
 
 
 def _check_period(grant: Grant, fields: dict, period: GrantPeriod | None = None) -> None:

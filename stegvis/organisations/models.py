@@ -37,6 +37,9 @@ class Municipality(models.Model):
         SE = "SE", _("Sweden")
         DK = "DK", _("Denmark")
 
+    # The currency each country budgets and is granted money in (ISO 4217).
+    CURRENCIES = {Country.SE: "SEK", Country.DK: "DKK"}
+
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="municipalities"
     )
@@ -62,6 +65,11 @@ class Municipality(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("organisations:municipality", args=[self.pk])
+
+    @property
+    def currency(self) -> str:
+        """SEK in Sweden, DKK in Denmark."""
+        return self.CURRENCIES[self.country]
 
 
 class OperatingArea(models.Model):

@@ -19,13 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from stegvis.courses.models import Course
 from stegvis.organisations.models import Municipality, Unit
 
-CURRENCIES = {Municipality.Country.SE: "SEK", Municipality.Country.DK: "DKK"}
-
-
-def currency_of(municipality: Municipality) -> str:
-    """The currency a municipality budgets in: SEK in Sweden, DKK in Denmark."""
-    return CURRENCIES.get(municipality.country, "SEK")
-
 
 class StrategyPlan(models.Model):
     """The unit's written strategy plan for competence development for one year."""

@@ -17,7 +17,7 @@ from stegvis.core.audit import log_action
 from stegvis.courses.models import Course
 from stegvis.organisations.models import Municipality, Unit
 
-from .models import BudgetLine, JointCommitteeMeeting, StrategyPlan, currency_of
+from .models import BudgetLine, JointCommitteeMeeting, StrategyPlan
 from .selectors import course_choices, previous_plan
 
 SECTIONS = ("tasks_ahead", "goals_and_strategies", "staff_expectations", "development_offered")
@@ -50,9 +50,7 @@ def plan_create(*, actor, unit: Unit, year: int, copy_previous: bool = True) -> 
     if StrategyPlan.objects.filter(unit=unit, year=year).exists():
         raise ValidationError({"year": _already(unit, year)})
     source = previous_plan(unit, year) if copy_previous else None
-    plan = StrategyPlan(
-        unit=unit, year=year, currency=currency_of(unit.municipality), created_by=actor
-    )
+    plan = StrategyPlan(unit=unit, year=year, currency=unit.municipality.currency, created_by=actor)
     if source is not None:
         for name in SECTIONS:
             setattr(plan, name, getattr(source, name))
