@@ -12,8 +12,9 @@ from stegvis.competences.models import CompetenceRecord, LadderPlacement, Ladder
 
 from . import competence_plans as plans
 from .competence_model import BATCH, CARE_TRACK, LICENSED, Built, first_unit, moment
-from .competence_staff import ANNA, ONE_DAY, Member, clamp, unit_managers
+from .competence_staff import ONE_DAY, Member, clamp, unit_managers
 from .competence_titles import LICENSED_STEPS, QUALIFICATIONS
+from .logins import ANNA
 from .organisation import Organisation
 from .persons import add_years, date_between
 from .region import ANCHOR

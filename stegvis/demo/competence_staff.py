@@ -13,12 +13,12 @@ from stegvis.people.models import Employment, JobTitle, Person, Qualification
 
 from .competence_model import BATCH, LICENSED, moment
 from .competence_titles import QUALIFICATIONS, USK_FROM
+from .logins import ANNA
 from .organisation import MunicipalityInfo, Organisation
 from .persons import add_years, date_between
 from .region import ANCHOR
 
 ONE_DAY = datetime.timedelta(days=1)
-ANNA = "anna.lindqvist@uddevalla.demo"
 
 
 @dataclass

@@ -58,13 +58,12 @@ from stegvis.people.models import Employment, JobTitle, Person
 
 from . import development_content as text
 from .journeys import demo_courses
+from .logins import ANNA, LARS, MARIA, METTE
 from .region import DEMO_REGION_SLUGS
 
 NAMESPACE = uuid.UUID("5b1e9c2a-7d43-4f0e-a8b6-2c9d1e4f7a31")
 HELD, PLANNED = Dialogue.Status.HELD, Dialogue.Status.PLANNED
 INDIVIDUAL, GROUP = Dialogue.Kind.INDIVIDUAL, Dialogue.Kind.GROUP
-ANNA, MARIA = "anna.lindqvist@uddevalla.demo", "maria.berg@uddevalla.demo"
-METTE, LARS = "mette.jensen@randers.demo", "lars.nielsen@randers.demo"
 DAY = datetime.timedelta(days=1)
 
 

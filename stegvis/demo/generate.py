@@ -38,6 +38,7 @@ from .courses import remove_courses
 from .development import remove_development
 from .funding import remove_funding
 from .journeys import remove_journeys
+from .logins import ANNA, JONAS, LARS, MARIA, METTE
 from .organisation import MunicipalityInfo, Organisation, UnitInfo, build_organisation
 from .region import DEMO_REGION_SLUGS
 from .regionplan import remove_regionplan
@@ -54,16 +55,16 @@ DANISH_SHARE = 0.08
 
 # The documented demo logins: (role label, email). They exist for every size and seed.
 LOGINS: list[tuple[str, str]] = [
-    ("Employee", "anna.lindqvist@uddevalla.demo"),
-    ("Manager", "maria.berg@uddevalla.demo"),
+    ("Employee", ANNA),
+    ("Manager", MARIA),
     ("HR officer", "hr@uddevalla.demo"),
     ("Regional coordinator", "koordinator@fyrbodal.demo"),
     ("Administrator", "admin@fyrbodal.demo"),
     ("Statistics reader", "statistik@fyrbodal.demo"),
     ("Auditor", "revisor@uddevalla.demo"),
-    ("Course leader", "jonas.ekberg@uddevalla.demo"),
-    ("Employee (Denmark)", "mette.jensen@randers.demo"),
-    ("Leader (Denmark)", "lars.nielsen@randers.demo"),
+    ("Course leader", JONAS),
+    ("Employee (Denmark)", METTE),
+    ("Leader (Denmark)", LARS),
     ("HR officer (Denmark)", "hr@randers.demo"),
 ]
 SECOND_FACTOR_LOGINS = ("hr@uddevalla.demo", "admin@fyrbodal.demo", "hr@randers.demo")
@@ -230,9 +231,7 @@ def _fixed_people(builder: StaffBuilder, org: Organisation) -> list[UnitInfo]:
     dk_care_home = _units(randers, "care_home")[0]
     date = datetime.date
 
-    anna = builder.person(
-        uddevalla, female=True, name=("Anna", "Lindqvist"), email="anna.lindqvist@uddevalla.demo"
-    )
+    anna = builder.person(uddevalla, female=True, name=("Anna", "Lindqvist"), email=ANNA)
     builder.employ(
         anna,
         care_homes[0],
@@ -243,14 +242,10 @@ def _fixed_people(builder: StaffBuilder, org: Organisation) -> list[UnitInfo]:
     anna.login = True
     builder.finish(anna, profession_start=date(2023, 8, 14))
 
-    maria = builder.person(
-        uddevalla, female=True, name=("Maria", "Berg"), email="maria.berg@uddevalla.demo"
-    )
+    maria = builder.person(uddevalla, female=True, name=("Maria", "Berg"), email=MARIA)
     builder.manager(uddevalla, care_homes[:2], draft=maria, start=date(2018, 3, 1))
 
-    jonas = builder.person(
-        uddevalla, female=False, name=("Jonas", "Ekberg"), email="jonas.ekberg@uddevalla.demo"
-    )
+    jonas = builder.person(uddevalla, female=False, name=("Jonas", "Ekberg"), email=JONAS)
     builder.employ(jonas, group_home, date(2015, 8, 17), title=org.title("fyrbodal", "stodpedagog"))
     jonas.login = True
     jonas.roles.append(RoleDraft(Role.COURSE_LEADER, uddevalla.municipality, date(2022, 1, 10)))
@@ -307,9 +302,7 @@ def _fixed_people(builder: StaffBuilder, org: Organisation) -> list[UnitInfo]:
         date(2024, 5, 6),
     )
 
-    mette = builder.person(
-        randers, female=True, name=("Mette", "Jensen"), email="mette.jensen@randers.demo"
-    )
+    mette = builder.person(randers, female=True, name=("Mette", "Jensen"), email=METTE)
     builder.employ(
         mette,
         dk_care_home,
@@ -319,9 +312,7 @@ def _fixed_people(builder: StaffBuilder, org: Organisation) -> list[UnitInfo]:
     )
     mette.login = True
     builder.finish(mette, profession_start=date(2012, 8, 1))
-    lars = builder.person(
-        randers, female=False, name=("Lars", "Nielsen"), email="lars.nielsen@randers.demo"
-    )
+    lars = builder.person(randers, female=False, name=("Lars", "Nielsen"), email=LARS)
     builder.manager(randers, [dk_care_home], draft=lars, start=date(2016, 1, 4))
     official(randers, ("Camilla", "Rasmussen"), True, "hr@randers.demo", Role.HR, date(2020, 2, 3))
     return [care_homes[0], group_home, dk_care_home]

@@ -32,9 +32,9 @@ from stegvis.strategy import services
 from stegvis.strategy.models import JointCommitteeMeeting, StrategyPlan
 from stegvis.strategy.selectors import course_choices
 
+from .logins import LARS, MARIA
 from .region import DEMO_REGION_SLUGS
 
-MARIA, LARS = "maria.berg@uddevalla.demo", "lars.nielsen@randers.demo"
 HR_UDDEVALLA = "hr@uddevalla.demo"
 
 SV = {
