@@ -7,6 +7,7 @@ Every case builds a unit with people in all the states the matrix knows and chec
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 
 import pytest
 from django.utils import timezone
@@ -178,3 +179,53 @@ def test_an_area_is_one_of_the_levels_with_an_id_where_it_needs_one():
 
 def _key(row):
     return (row.unit_id, row.requirement_id)
+
+
+@pytest.mark.parametrize("days", [0, -40, 11, 400])
+def test_who_lacks_what_names_exactly_the_people_the_engine_counts_as_lacking(cast, days):
+    """``lacking.municipality_lacking`` restates the engine's rules as an ORM filter; here the
+    two must agree: one named lack per person and requirement the engine counts as not held."""
+    from stegvis.competences.models import Requirement
+    from stegvis.gaps.lacking import municipality_lacking
+
+    model = _many_states(cast)
+    Requirement.objects.update(criticality=Requirement.Criticality.HIGH)
+    # Two who hold everything but one competence, each for a reason only the filter that
+    # picks the people knows: a withdrawn entry, a self-assessment nobody confirmed.
+    held_all = ("hygiene", "dementia", "medication", "lifting")
+    for (first, last), missing, kind in (
+        (("Vera", "Indragen"), "medication", "withdrawal"),
+        (("Sara", "Obekräftad"), "lifting", "self_assessed"),
+    ):
+        person = staff(cast, first, last)
+        for key in held_all:
+            if key != missing:
+                record(person, model[key], achieved=timezone.localdate() - 800 * DAY)
+        entry = record(
+            person, model[missing], "self_assessed" if kind != "withdrawal" else "course"
+        )
+        if kind == "withdrawal":
+            CompetenceRecord.objects.create(
+                person=person,
+                item=model[missing],
+                item_identifier=model[missing].identifier,
+                kind="withdrawal",
+                achieved_on=timezone.localdate() - 500 * DAY,
+                refers_to=entry,
+            )
+    on = timezone.localdate() + days * DAY
+    rows = coverage(Area("municipality", cast.uddevalla.pk), on)
+    page, people = municipality_lacking(rows, on, 1, per_page=1000)
+    named = Counter(title for person in people for title, _why in person.lacks)
+    # A unit requirement (some of the staff) is a lack only while the unit is short of it.
+    some_of_the_staff = set(
+        Requirement.objects.filter(applies_to="unit").values_list("pk", flat=True)
+    )
+    titles = dict(Requirement.objects.values_list("pk", "item__title"))
+    expected = Counter()
+    for r in rows:
+        if r.requirement_id not in some_of_the_staff or r.shortfall:
+            expected[titles[r.requirement_id]] += r.applicable - r.held
+    assert page.paginator.count == len(people)
+    assert +named == +expected
+    assert days != 0 or named.total() > 0
