@@ -16,7 +16,7 @@ import random
 UNITS = 30
 STAFF_PER_UNIT = 40
 ENTRIES_PER_PERSON = 40
-BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+BACKEND = "stegvis.accounts.backends.AuthenticationBackend"
 FIRST = ["Åsa", "Björn", "Märta", "Sören", "Anna", "Karin", "Jörgen", "Lena", "Ömer", "Signe"]
 LAST = ["Öberg", "Åström", "Lindqvist", "Berg", "Ekström", "Holm", "Nyström", "Sjöberg", "Dahl"]
 

@@ -25,7 +25,7 @@ from _servers import ROOT, cpu_seconds, free_port, gunicorn, postgres, postmaste
 PEOPLE = 500
 SEATS = 30
 CSRF = secrets.token_hex(16)  # a 32-character CSRF secret; the header carries the same value
-BACKEND = "allauth.account.auth_backends.AuthenticationBackend"
+BACKEND = "stegvis.accounts.backends.AuthenticationBackend"
 
 
 def server_env(tmp: Path, database_url: str) -> dict[str, str]:

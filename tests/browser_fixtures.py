@@ -77,7 +77,7 @@ def sign_in(live_server):
 
     def _sign_in(page, user) -> None:
         client = Client()
-        client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        client.force_login(user, backend="stegvis.accounts.backends.AuthenticationBackend")
         cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
         page.context.add_cookies(
             [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]

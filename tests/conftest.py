@@ -176,7 +176,7 @@ def login(client):
 
     def _login(who):
         user = getattr(who, "user", who)
-        client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        client.force_login(user, backend="stegvis.accounts.backends.AuthenticationBackend")
         return client
 
     return _login

@@ -38,9 +38,7 @@ def test_demo_has_a_draft_plan_for_next_term_with_proposals(client):
         assert sum(q.seats for q in proposal.quotas.all()) <= proposal.seats_on_site
         assert proposal.course.region_id == plan.region_id
     coordinator = RoleAssignment.objects.filter(role=Role.COORDINATOR, region=plan.region).first()
-    client.force_login(
-        coordinator.user, backend="allauth.account.auth_backends.AuthenticationBackend"
-    )
+    client.force_login(coordinator.user, backend="stegvis.accounts.backends.AuthenticationBackend")
     assert client.get(reverse("regionplan:plan", args=[plan.pk])).status_code == 200
     remove_regionplan(Region.objects.all())
     assert not JointPlan.objects.exists()
