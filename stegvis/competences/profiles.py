@@ -15,6 +15,7 @@ from collections import defaultdict
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 
+from stegvis.core.prepared import prepared
 from stegvis.organisations.models import Unit
 from stegvis.people.models import Employment, Qualification
 
@@ -54,17 +55,28 @@ def requirements_for_units(units, on: datetime.date) -> dict[int, list[Requireme
     units = list({unit.pk: unit for unit in units}.values())
     if not units:
         return {}
-    layers = (
-        Q(region_id__in={u.municipality.region_id for u in units})
-        | Q(municipality_id__in={u.municipality_id for u in units})
-        | Q(unit_id__in={u.pk for u in units})
+    loaded = _requirements_in_force(
+        {u.municipality.region_id for u in units},
+        {u.municipality_id for u in units},
+        {u.pk for u in units},
+        on,
     )
-    loaded = list(
+    return {unit.pk: [r for r in loaded if _applies_to_unit(r, unit)] for unit in units}
+
+
+@prepared
+def _requirements_in_force(region_ids, municipality_ids, unit_ids, on):
+    """Requirements of these layers in force on ``on`` (a prepared query: see ``core``)."""
+    layers = (
+        Q(region_id__in=region_ids)
+        | Q(municipality_id__in=municipality_ids)
+        | Q(unit_id__in=unit_ids)
+    )
+    return (
         Requirement.objects.filter(layers)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
         .select_related("item", "job_title", "target_unit", "source")
     )
-    return {unit.pk: [r for r in loaded if _applies_to_unit(r, unit)] for unit in units}
 
 
 _EMPLOYMENT_RELATED = ("unit__operating_area", "unit__municipality", "job_title")
@@ -77,18 +89,42 @@ def _by_person(rows, key: str = "person_id") -> dict[int, list]:
     return grouped
 
 
-def _entries(ids, summary: bool) -> dict[int, list]:
-    """Each person's record entries: as models with competence and recorder for the page's
-    history, or as ``status.StateEntry`` tuples when only the states are wanted."""
+@prepared
+def _records(ids, *, summary: bool):
     # Each person's entries in the model's order (recorded_at, id): ordering by the person
     # column rather than ``Meta.ordering``'s person (by name) spares a join and a sort.
     records = CompetenceRecord.objects.filter(person_id__in=ids).order_by(
         "person_id", "recorded_at", "id"
     )
     if summary:
-        rows = records.values_list(*status.StateEntry._fields)
-        return _by_person(status.StateEntry(*row) for row in rows)
-    return _by_person(records.select_related("item", "recorded_by"))
+        return records.values_list(*status.StateEntry._fields)
+    return records.select_related("item", "recorded_by")
+
+
+def _entries(ids, summary: bool) -> dict[int, list]:
+    """Each person's record entries: as models with competence and recorder for the page's
+    history, or as ``status.StateEntry`` tuples when only the states are wanted."""
+    if summary:
+        return _by_person(status.StateEntry(*row) for row in _records(ids, summary=True))
+    return _by_person(_records(ids, summary=False))
+
+
+@prepared
+def _employments(ids, *, related: tuple[str, ...]):
+    return Employment.objects.filter(person_id__in=ids).select_related(*related)
+
+
+@prepared
+def _qualifications(ids):
+    return Qualification.objects.filter(person_id__in=ids)
+
+
+@prepared
+def _rules(title_ids):
+    # Within a title in the model's order; no join for the title's name.
+    return BasicCompetenceRule.objects.filter(job_title__in=title_ids).order_by(
+        "job_title_id", "group", "id"
+    )
 
 
 def build_profiles(
@@ -111,16 +147,11 @@ def build_profiles(
     # The page names titles and units and finds their requirements; a summary needs only
     # the units' operating areas (for journeys).
     related = ("unit__operating_area",) if summary else _EMPLOYMENT_RELATED
-    employments = _by_person(Employment.objects.filter(person_id__in=ids).select_related(*related))
+    employments = _by_person(_employments(ids, related=related))
     entries = _entries(ids, summary)
-    qualifications = _by_person(Qualification.objects.filter(person_id__in=ids))
+    qualifications = _by_person(_qualifications(ids))
     current = {pk: [e for e in employments[pk] if e.is_current(on)] for pk in ids}
-    title_ids = {e.job_title_id for rows in current.values() for e in rows}
-    rules = list(  # within a title in the model's order; no join for the title's name
-        BasicCompetenceRule.objects.filter(job_title__in=title_ids).order_by(
-            "job_title_id", "group", "id"
-        )
-    )
+    rules = _rules({e.job_title_id for rows in current.values() for e in rows})
     placements = _placements(ids, on, ladder=not summary)
 
     profiles = {}
@@ -185,24 +216,37 @@ def _add_requirements_and_steps(profiles: dict, current: dict, on: datetime.date
     for profile in profiles.values():
         identifiers |= set(profile.states)
         identifiers |= {line.requirement.item_identifier for line in profile.requirement_lines}
-    items = {
-        item.identifier: item
-        for item in Item.objects.filter(identifier__in=identifiers).order_by("framework__version")
-    }
+    items = {item.identifier: item for item in _items_by_identifier(identifiers)}
     for profile in profiles.values():
         profile.items = items
+
+
+@prepared
+def _items_by_identifier(identifiers):
+    # Oldest version first: the newest wins in the caller's dictionary.
+    return Item.objects.filter(identifier__in=identifiers).order_by("framework__version")
+
+
+@prepared
+def _placements_by(ids, on, *, related: str):
+    return (
+        LadderPlacement.objects.filter(person_id__in=ids, since__lte=on)
+        .select_related(related)
+        .order_by("person_id", "since", "id")
+    )
 
 
 def _placements(ids, on, ladder: bool = True) -> dict[int, LadderPlacement]:
     """The newest placement of each person by ``on``, with its step (and the step's ladder)."""
     placements = {}
-    for placement in (
-        LadderPlacement.objects.filter(person_id__in=ids, since__lte=on)
-        .select_related("step__ladder" if ladder else "step")
-        .order_by("person_id", "since", "id")
-    ):
+    for placement in _placements_by(ids, on, related="step__ladder" if ladder else "step"):
         placements[placement.person_id] = placement
     return placements
+
+
+@prepared
+def _steps_of(ladder_ids):
+    return LadderStep.objects.filter(ladder_id__in=ladder_ids).order_by("position")
 
 
 def _next_steps(placements: list[LadderPlacement]) -> dict[int, LadderStep | None]:
@@ -210,9 +254,8 @@ def _next_steps(placements: list[LadderPlacement]) -> dict[int, LadderStep | Non
     next steps only)."""
     ladder_ids = {p.step.ladder_id for p in placements}
     steps: dict[int, list[LadderStep]] = defaultdict(list)
-    if ladder_ids:
-        for step in LadderStep.objects.filter(ladder_id__in=ladder_ids).order_by("position"):
-            steps[step.ladder_id].append(step)
+    for step in _steps_of(ladder_ids):
+        steps[step.ladder_id].append(step)
     next_steps = {}
     for placement in placements:
         ahead = [s for s in steps[placement.step.ladder_id] if s.position > placement.step.position]
