@@ -91,6 +91,9 @@ class _Statement:
             for position, param in enumerate(self.params)
             if _hashable(param) and param in places
         ]
+        # The rows' converters (each column's ``from_db_value``, the backend's), found once.
+        selected = [column for column, *_ in self.compiler.select[: self.compiler.col_count]]
+        self.converters = self.compiler.get_converters(selected)
         if len({place for _, place in self.slots}) != wanted:
             raise ImproperlyConfigured(
                 "A prepared query must use each of its values as a parameter of its statement: "
@@ -105,6 +108,7 @@ class _Statement:
             params[position] = _adapt(connection, value)
         compiler = copy.copy(self.compiler)
         compiler.as_sql = lambda *args, **kwargs: (self.sql, tuple(params))
+        compiler.get_converters = lambda expressions: self.converters
         query = copy.copy(self.queryset.query)
         query.get_compiler = lambda *args, **kwargs: compiler
         bound = QuerySet.__new__(type(self.queryset))
