@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from stegvis.competences.profiles import build_profiles
 from stegvis.competences.status import Status, TitleStatus
+from stegvis.core.prepared import prepared
 from stegvis.courses.models import (
     ChecklistTask,
     Course,
@@ -119,14 +120,41 @@ class TeamRow:
 def team_employments(unit: Unit, on: datetime.date) -> list[Employment]:
     """The unit's current employments, one per person (the largest extent wins)."""
     seen: dict[int, Employment] = {}
-    for employment in (
-        Employment.objects.current(on)
-        .filter(unit=unit)
-        .select_related("person", "job_title")
-        .order_by("person__last_name", "person__first_name", "person_id", "-extent_percent")
-    ):
+    for employment in _current_employments(unit.pk, on):
         seen.setdefault(employment.person_id, employment)
     return list(seen.values())
+
+
+@prepared
+def _current_employments(unit_id, on):
+    return (
+        Employment.objects.current(on)
+        .filter(unit_id=unit_id)
+        .select_related("person", "job_title")
+        .order_by("person__last_name", "person__first_name", "person_id", "-extent_percent")
+    )
+
+
+@prepared
+def _registrations_of(person_ids):
+    return relevant_registrations(person_id__in=person_ids).select_related(None)
+
+
+@prepared
+def _offerings_with_days(offering_ids):
+    return (
+        Offering.objects.filter(pk__in=offering_ids)
+        .select_related("course")
+        .prefetch_related(Prefetch("days", queryset=CourseDay.objects.order_by("starts_at", "id")))
+    )
+
+
+@prepared
+def _checklists(course_ids):
+    # The model's order within a course, without its join.
+    return ChecklistTask.objects.filter(course_id__in=course_ids).order_by(
+        "course_id", "part", "order", "id"
+    )
 
 
 def load_registrations(people: list[Person]) -> tuple[list[Registration], dict]:
@@ -135,16 +163,8 @@ def load_registrations(people: list[Person]) -> tuple[list[Registration], dict]:
     A team's registrations share a few offerings: each offering (with its course and days) is
     read and built once and shared by its registrations, not joined into every row.
     """
-    registrations = list(
-        relevant_registrations(person_id__in=[p.pk for p in people]).select_related(None)
-    )
-    offerings = Offering.objects.filter(pk__in={r.offering_id for r in registrations})
-    shared = {
-        offering.pk: offering
-        for offering in offerings.select_related("course").prefetch_related(
-            Prefetch("days", queryset=CourseDay.objects.order_by("starts_at", "id"))
-        )
-    }
+    registrations = _registrations_of([p.pk for p in people])
+    shared = {o.pk: o for o in _offerings_with_days({r.offering_id for r in registrations})}
     for registration in registrations:
         registration.offering = shared[registration.offering_id]
     return registrations, progress_for(registrations)
@@ -157,14 +177,8 @@ def _tasks_by_course(registrations: list[Registration]) -> dict[int, list[Checkl
         if r.offering.course_id and r.status == Registration.Status.CONFIRMED
     }
     tasks: dict[int, list[ChecklistTask]] = {}
-    if course_ids:
-        for task in ChecklistTask.objects.filter(course_id__in=course_ids).order_by(
-            "course_id",
-            "part",
-            "order",
-            "id",  # the model's order within a course, no join
-        ):
-            tasks.setdefault(task.course_id, []).append(task)
+    for task in _checklists(course_ids):
+        tasks.setdefault(task.course_id, []).append(task)
     return tasks
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_noop
 from stegvis.competences.models import CompetenceRecord
 from stegvis.competences.services import record_add
 from stegvis.core.audit import log_action
+from stegvis.core.prepared import prepared
 
 from ..models import Attendance, ChecklistTask, CourseDay, Registration, TaskCompletion
 
@@ -112,6 +113,34 @@ class Progress:
         return self.days_total > 0 and self.days_present >= self.days_total
 
 
+# The four reads of ``progress_for``, prepared (``core.prepared``): a team overview makes them
+# on every request.
+@prepared
+def _task_parts(course_ids):
+    return ChecklistTask.objects.filter(course_id__in=course_ids).values_list(
+        "id", "course_id", "part"
+    )
+
+
+@prepared
+def _day_offerings(offering_ids):
+    return CourseDay.objects.filter(offering_id__in=offering_ids).values_list("offering_id")
+
+
+@prepared
+def _completions(registration_ids):
+    return TaskCompletion.objects.filter(registration_id__in=registration_ids).values_list(
+        "registration_id", "task_id"
+    )
+
+
+@prepared
+def _attendance(registration_ids):
+    return Attendance.objects.filter(registration_id__in=registration_ids).values_list(
+        "registration_id", "present"
+    )
+
+
 def progress_for(registrations) -> dict[int, Progress]:
     """Progress of many registrations in four queries, whatever their number."""
     registrations = list(registrations)
@@ -121,17 +150,13 @@ def progress_for(registrations) -> dict[int, Progress]:
     course_ids = {r.offering.course_id for r in registrations if r.offering.course_id}
     offering_ids = {r.offering_id for r in registrations}
     tasks = {}
-    for task_id, course_id, part in ChecklistTask.objects.filter(
-        course_id__in=course_ids
-    ).values_list("id", "course_id", "part"):
+    for task_id, course_id, part in _task_parts(course_ids):
         tasks[task_id] = (course_id, part)
     totals: dict[tuple[int, str], int] = {}
     for course_id, part in tasks.values():
         totals[(course_id, part)] = totals.get((course_id, part), 0) + 1
     days: dict[int, int] = {}
-    for (offering_id,) in CourseDay.objects.filter(offering_id__in=offering_ids).values_list(
-        "offering_id"
-    ):
+    for (offering_id,) in _day_offerings(offering_ids):
         days[offering_id] = days.get(offering_id, 0) + 1
     for r in registrations:
         p = result[r.pk]
@@ -139,9 +164,7 @@ def progress_for(registrations) -> dict[int, Progress]:
         p.preparation_total = totals.get((course_id, ChecklistTask.Part.PREPARATION), 0)
         p.follow_up_total = totals.get((course_id, ChecklistTask.Part.FOLLOW_UP), 0)
         p.days_total = days.get(r.offering_id, 0)
-    for registration_id, task_id in TaskCompletion.objects.filter(
-        registration_id__in=result
-    ).values_list("registration_id", "task_id"):
+    for registration_id, task_id in _completions(list(result)):
         p = result[registration_id]
         p.done_task_ids.add(task_id)
         if task_id in tasks:
@@ -149,9 +172,7 @@ def progress_for(registrations) -> dict[int, Progress]:
                 p.preparation_done += 1
             else:
                 p.follow_up_done += 1
-    for registration_id, present in Attendance.objects.filter(
-        registration_id__in=result
-    ).values_list("registration_id", "present"):
+    for registration_id, present in _attendance(list(result)):
         p = result[registration_id]
         p.days_marked += 1
         p.days_present += int(present)
