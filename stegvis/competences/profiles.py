@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils import timezone
 
 from stegvis.core.prepared import prepared
@@ -182,7 +182,7 @@ def _add_requirements_and_steps(profiles: dict, current: dict, on: datetime.date
     from .selectors import RequirementLine
 
     by_unit = requirements_for_units([e.unit for rows in current.values() for e in rows], on)
-    next_steps = _next_steps([p.placement for p in profiles.values() if p.placement])
+    next_steps, packages = _next_steps([p.placement for p in profiles.values() if p.placement])
     for pk, profile in profiles.items():
         mine, states = current[pk], profile.states
         seen = set()
@@ -209,7 +209,7 @@ def _add_requirements_and_steps(profiles: dict, current: dict, on: datetime.date
             if profile.next_step is not None:
                 profile.next_step_missing = [
                     item
-                    for item in profile.next_step.package.all()
+                    for item in packages[profile.next_step.pk]
                     if not status.state_for(states, item.identifier).counts
                 ]
     identifiers = set()
@@ -249,9 +249,19 @@ def _steps_of(ladder_ids):
     return LadderStep.objects.filter(ladder_id__in=ladder_ids).order_by("position")
 
 
-def _next_steps(placements: list[LadderPlacement]) -> dict[int, LadderStep | None]:
-    """The step after each placement's (by placement id), with its package (read for those
-    next steps only)."""
+@prepared
+def _package_links(step_ids):
+    # The package's items in their model's order (framework, position, id).
+    return (
+        LadderStep.package.through.objects.filter(ladderstep_id__in=step_ids)
+        .select_related("item")
+        .order_by("item__framework", "item__position", "item__id")
+    )
+
+
+def _next_steps(placements: list[LadderPlacement]) -> tuple[dict, dict[int, list[Item]]]:
+    """The step after each placement's (by placement id), and the packages of those next
+    steps (their items by step id)."""
     ladder_ids = {p.step.ladder_id for p in placements}
     steps: dict[int, list[LadderStep]] = defaultdict(list)
     for step in _steps_of(ladder_ids):
@@ -260,6 +270,7 @@ def _next_steps(placements: list[LadderPlacement]) -> dict[int, LadderStep | Non
     for placement in placements:
         ahead = [s for s in steps[placement.step.ladder_id] if s.position > placement.step.position]
         next_steps[placement.pk] = ahead[0] if ahead else None
-    wanted = list({s.pk: s for s in next_steps.values() if s is not None}.values())
-    prefetch_related_objects(wanted, Prefetch("package", queryset=Item.objects.all()))
-    return next_steps
+    packages: dict[int, list[Item]] = defaultdict(list)
+    for link in _package_links({s.pk for s in next_steps.values() if s is not None}):
+        packages[link.ladderstep_id].append(link.item)
+    return next_steps, packages

@@ -18,7 +18,7 @@ from stegvis.organisations.models import Municipality, Region, Unit
 from stegvis.organisations.roles import Capability
 from stegvis.organisations.scope import active_assignments, scope_for
 from stegvis.people.models import Employment, Person, Qualification
-from stegvis.people.selectors import get_person_for, people_visible_to
+from stegvis.people.selectors import get_person_for, own_person, people_visible_to
 
 from . import status
 from .models import (
@@ -203,7 +203,10 @@ class Profile:
 
 
 def profile_for(actor, person_pk: int, on: datetime.date | None = None) -> Profile:
-    person = get_person_for(actor, person_pk)
+    """The profile of someone the actor may see: one's own record is always readable, and
+    already at hand (``own_person``) without the visibility query."""
+    mine = own_person(actor)
+    person = mine if mine is not None and mine.pk == person_pk else get_person_for(actor, person_pk)
     return build_profile(person, on)
 
 
