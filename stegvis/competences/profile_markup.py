@@ -13,9 +13,11 @@ from __future__ import annotations
 from html import escape  # the standard library's: Django's lazy-aware one costs 5x per call
 
 from django.urls import reverse
-from django.utils import dateformat, formats, timezone
+from django.utils import formats, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from stegvis.core.dates import format_date
 
 from .models import CompetenceRecord, Requirement
 from .status import Status
@@ -38,7 +40,7 @@ class _Words:
         self.withdraw_url = reverse("competences:record_withdraw", args=[_PLACEHOLDER])
 
     def date(self, value) -> str:
-        return dateformat.format(value, self.date_format) if value else ""
+        return format_date(value, self.date_format) if value else ""
 
     def status_cell(self, status: str) -> str:
         return f'<td><span class="status status--{status}">{self.status[status]}</span></td>'
@@ -90,7 +92,7 @@ def _history_items(entries, may_record: bool, words: _Words) -> SafeString:
             )
         parts.append(
             f'<li><time datetime="{recorded.isoformat()}">'
-            f"{dateformat.format(recorded, words.datetime_format)}</time>"
+            f"{format_date(recorded, words.datetime_format)}</time>"
             f"{words.kind.get(entry.kind, '')}: {title}{evidence} "
             f'<span class="muted">– {by}</span>{withdraw}</li>'
         )

@@ -12,10 +12,12 @@ from __future__ import annotations
 from html import escape  # the standard library's: Django's lazy-aware one costs 5x per call
 
 from django.urls import reverse
-from django.utils import dateformat, formats, timezone
+from django.utils import formats, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from stegvis.core.dates import format_date
 
 from .team import Basic, TeamRow
 
@@ -59,7 +61,7 @@ class _Words:
         self.offering_url = reverse("courses:offering", args=[_PLACEHOLDER])
 
     def date(self, value) -> str:
-        return dateformat.format(value, self.date_format)
+        return format_date(value, self.date_format)
 
     def url(self, pattern: str, pk: int) -> str:
         return pattern.replace(str(_PLACEHOLDER), str(pk))
@@ -134,7 +136,7 @@ def _course_days(row: TeamRow, words: _Words) -> str:
     )
     return (
         f'<a href="{words.url(words.offering_url, registration.offering_id)}">'
-        f"{words.date(starts)} {dateformat.time_format(starts, 'H:i')}</a> "
+        f"{words.date(starts)} {format_date(starts, 'H:i')}</a> "
         f'<span class="team-detail">{escape(registration.offering.display_title)}</span> '
         f'<span class="team-detail">{ahead}</span>'
     )

@@ -1,0 +1,59 @@
+"""``core.dates.format_date`` writes every date and time as Django's formatter does."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import zoneinfo
+
+import pytest
+from django.utils import dateformat, formats, translation
+
+from stegvis.core.dates import format_date
+
+STOCKHOLM = zoneinfo.ZoneInfo("Europe/Stockholm")
+DATES = [
+    datetime.date(1, 1, 1),
+    datetime.date(999, 12, 31),
+    datetime.date(2009, 3, 5),
+    datetime.date(2026, 11, 25),
+    datetime.date(2028, 2, 29),
+]
+TIMES = [
+    datetime.datetime(2026, 3, 29, 1, 59, 7, tzinfo=STOCKHOLM),
+    datetime.datetime(2026, 10, 25, 23, 0, tzinfo=datetime.UTC),
+    datetime.datetime(2009, 1, 2, 9, 5, 3),  # naive
+    datetime.datetime(2030, 12, 31, 12, 30, tzinfo=STOCKHOLM),
+]
+OWN = ["Y-m-d", "j.n.y", "d/m/Y H:i:s", r"\Y\e\a\r: Y, \d\a\y j", "G.i", "F j, Y", "N j, Y, P"]
+
+
+@pytest.mark.parametrize("language", ["sv", "da", "en"])
+def test_the_shipped_formats_and_others_match_django(language):
+    with translation.override(language):
+        shipped = [
+            formats.get_format(name)
+            for name in ("SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT", "DATE_FORMAT")
+        ]
+        for fmt, value in itertools.product(shipped + OWN, DATES + TIMES):
+            try:
+                expected = dateformat.format(value, fmt)
+            except TypeError:  # a date asked for its time
+                with pytest.raises(TypeError):
+                    format_date(value, fmt)
+                continue
+            assert format_date(value, fmt) == expected, (fmt, value)
+
+
+def test_a_date_with_a_time_format_is_refused_as_django_refuses_it():
+    with pytest.raises(TypeError):
+        format_date(datetime.date(2026, 1, 1), "Y-m-d H:i")
+
+
+def test_the_short_formats_we_ship_take_the_fast_way():
+    from stegvis.core.dates import _plan
+
+    for language in ("sv", "da"):
+        with translation.override(language):
+            for name in ("SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT"):
+                assert _plan(formats.get_format(name)) is not None, (language, name)
