@@ -57,3 +57,31 @@ def test_the_short_formats_we_ship_take_the_fast_way():
         with translation.override(language):
             for name in ("SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT"):
                 assert _plan(formats.get_format(name)) is not None, (language, name)
+
+
+@pytest.mark.parametrize("language", ["sv", "da", "en"])
+def test_the_templates_date_filter_is_ours_and_writes_what_djangos_writes(language, settings):
+    from django.template import Context, Engine, engines
+    from django.template.defaultfilters import date as djangos_date
+
+    from stegvis.core.templatetags.fast_date import date as ours
+
+    engine = engines["django"].engine
+    assert [lib.filters.get("date") for lib in engine.template_builtins if "date" in lib.filters][
+        -1
+    ] is ours  # the last one loaded wins
+    ours_in_use = engines["django"].from_string("{{ v|date:f }}")
+    plain = Engine(libraries={}, builtins=[])  # Django's own builtins only
+    theirs = plain.from_string("{{ v|date:f }}")
+    values = [*DATES, *TIMES, None, "", "2026-01-01", 7, datetime.time(9, 5)]
+    with translation.override(language):
+        for fmt, value in itertools.product(["SHORT_DATE_FORMAT", "", "Y-m-d H:i", *OWN], values):
+            context = {"v": value, "f": fmt}
+            try:
+                expected = theirs.render(Context(context))
+            except TypeError:  # a date asked for its time
+                with pytest.raises(TypeError):
+                    ours_in_use.render(context)
+                continue
+            assert ours_in_use.render(context) == expected, (fmt, value)
+        assert ours(DATES[2], "SHORT_DATE_FORMAT") == djangos_date(DATES[2], "SHORT_DATE_FORMAT")
