@@ -10,19 +10,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from stegvis.competences.models import LadderPlacement
+from stegvis.core.prepared import prepared
 from stegvis.courses.selectors import courses_visible_to
 from stegvis.people.models import Employment, Person
 from stegvis.people.phases import experience_phase
 
 from .models import Journey, Stop, Suitcase
 from .progress import CourseState, StopState, course_states
-
-
-def _owner_q(person: Person) -> Q:
-    query = Q(region_id=person.region_id)
-    if person.municipality_id:
-        query |= Q(municipality_id=person.municipality_id)
-    return query
 
 
 def journeys_visible_to(user) -> QuerySet[Journey]:
@@ -64,6 +58,17 @@ def _suitcases_prefetch() -> Prefetch:
     )
 
 
+@prepared
+def _published_journeys(region_ids, municipality_ids):
+    return (
+        Journey.objects.filter(
+            Q(region_id__in=region_ids) | Q(municipality_id__in=municipality_ids), published=True
+        )
+        .prefetch_related("job_titles", _suitcases_prefetch())
+        .order_by("id")
+    )
+
+
 def journeys_for_people(
     people: list[Person],
     on: datetime.date | None = None,
@@ -93,13 +98,9 @@ def journeys_for_people(
             continue
         titles.setdefault(employment.person_id, set()).add(employment.job_title_id)
         kinds.setdefault(employment.person_id, set()).add(employment.unit.operating_area.kind)
-    owners = Q(pk__in=[])
-    for person in {(p.region_id, p.municipality_id): p for p in people}.values():
-        owners |= _owner_q(person)  # one condition per home, not per person
-    candidates = list(
-        Journey.objects.filter(owners, published=True)
-        .prefetch_related("job_titles", _suitcases_prefetch())
-        .order_by("id")
+    # A person's home owns journeys at two levels: their region's and their municipality's.
+    candidates = _published_journeys(
+        {p.region_id for p in people}, {p.municipality_id for p in people if p.municipality_id}
     )
     journey_titles = {
         journey.pk: {t.pk for t in journey.job_titles.all()} for journey in candidates
