@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
+import functools
+
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from stegvis.organisations.roles import Capability
-from stegvis.organisations.scope import has_capability
+from stegvis.organisations.scope import held_capabilities
 
 MENU = [
     ("portal:home", _("Start"), None),
@@ -33,14 +35,22 @@ MENU = [
 ]
 
 
+@functools.cache
+def _url(name: str, prefix: str) -> str:
+    """A menu entry's address: the same for every request under one script prefix."""
+    return reverse(name)
+
+
 def _menu(request) -> list[dict]:
     user = request.user
     if not user.is_authenticated:
         return []
+    held = held_capabilities(user)
+    prefix = get_script_prefix()
     items = []
     for name, label, capability in MENU:
-        if capability is None or has_capability(user, capability):
-            url = reverse(name)
+        if capability is None or capability in held:
+            url = _url(name, prefix)
             current = request.path == url or (url != "/" and request.path.startswith(url))
             items.append({"url": url, "label": label, "current": current})
     # Only the most specific match is the current page.

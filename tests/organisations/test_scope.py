@@ -52,3 +52,25 @@ def test_the_assignments_are_read_once_per_user_object(cast, django_assert_num_q
         active_assignments(user)
         active_assignments(user)
         scope_for(user, Capability.FOLLOW_TEAM)
+
+
+@pytest.mark.parametrize(
+    "who",
+    ["employee", "manager", "hr", "coordinator", "admin", "statistics", "auditor", "course_leader"],
+)
+def test_held_capabilities_are_those_has_capability_grants(cast, who):
+    from stegvis.organisations.scope import has_capability, held_capabilities
+
+    user = type(cast.user(who)).objects.get(pk=cast.user(who).pk)
+    expected = {c for c in Capability if has_capability(user, c)}
+    assert held_capabilities(user) == expected
+    assert who == "employee" or len(expected) > 1  # roles hold more than their own profile
+
+
+def test_held_capabilities_of_the_inactive_and_the_superuser(cast):
+    from stegvis.organisations.scope import held_capabilities
+
+    manager = cast.user("manager")
+    manager.is_active = False
+    assert held_capabilities(manager) == frozenset()
+    assert held_capabilities(f.UserFactory(is_superuser=True)) == frozenset(Capability)
