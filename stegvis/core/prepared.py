@@ -39,6 +39,7 @@ from django.db import connections
 from django.db.models import QuerySet
 
 _SCALARS = (int, datetime.date, str, uuid.UUID)
+MAX_SHAPES = 64  # statements kept per prepared function and connection; the oldest go first
 _FIRST_INT = 2_147_000_000  # within every integer column's range, so no lookup drops it
 
 
@@ -159,7 +160,10 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
         connection = connections[queryset.db]
         wanted = sum(len(v) if isinstance(v, list) else 1 for v in values)
         statement = _Statement(queryset, connection, standins.adapted(connection), wanted)
-        statements.setdefault(connection, {})[shape] = statement
+        mine = statements.setdefault(connection, {})
+        if len(mine) >= MAX_SHAPES:  # a bound on memory, whatever callers do
+            del mine[next(iter(mine))]
+        mine[shape] = statement
         return connection, statement
 
     @functools.wraps(build)
@@ -180,4 +184,9 @@ def prepared(build: Callable[..., QuerySet]) -> Callable[..., list]:
             connection, statement = compile_shape(values, structure, shape)
         return list(statement.bind(connection, values))
 
+    def compiled_here() -> int:
+        """How many statements this thread's default connection keeps (for tests)."""
+        return len(statements.get(connections["default"], {}))
+
+    run.compiled_here = compiled_here
     return run

@@ -149,3 +149,46 @@ def test_uuids_are_values_too(cast):
     Framework.objects.create(municipality=cast.uddevalla, title="Tre")
     assert frameworks_by_identifier([second.identifier]) == [second]
     assert frameworks_by_identifier({first.identifier, second.identifier}) == [first, second]
+
+
+@prepared
+def person_by_pk(pk, *, label: str):
+    return Person.objects.filter(pk=pk)
+
+
+def test_the_statements_kept_are_bounded(staff):
+    from stegvis.core.prepared import MAX_SHAPES
+
+    for n in range(MAX_SHAPES + 10):
+        assert person_by_pk(staff[0].pk, label=f"shape {n}") == [staff[0]]
+    assert person_by_pk.compiled_here() == MAX_SHAPES
+    assert person_by_pk(staff[1].pk, label="shape 0") == [staff[1]]  # dropped, compiled again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_threads_each_compile_on_their_own_connection_and_agree():
+    import threading
+
+    from django.db import connections
+
+    unit = f.UnitFactory()
+    people = [f.PersonFactory(municipality=unit.municipality) for _ in range(2)]
+    answers: dict[int, list] = {}
+    failures: list[BaseException] = []
+
+    def ask(person):
+        try:
+            answers[person.pk] = [names([person.pk], person.last_name) for _ in range(30)]
+        except BaseException as exc:  # reported below, in the test's thread
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=ask, args=(p,)) for p in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failures
+    for person in people:
+        assert answers[person.pk] == [[(person.pk, person.first_name)]] * 30
