@@ -246,7 +246,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "stegvis.core.storage.StaticFilesStorage"  # whitenoise's, URLs kept
             if PRODUCTION
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
