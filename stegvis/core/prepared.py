@@ -12,7 +12,7 @@ machinery, so the rows come back exactly as the ORM would give them: model insta
 The rules for a prepared function:
 
 - Its positional arguments are the values: ``int``, ``datetime.date``, ``uuid.UUID`` and
-  ``str``, or lists, tuples and sets of them (order and duplicates do not matter: they are
+  ``str``, or lists, tuples and sets of them (order, duplicates and None do not matter: they are
   for ``__in`` lookups; a list is padded to the next power of two with its last value, so
   one statement serves 33 to 64 values). They may only be used as lookup values: the
   function must not branch on them, as it sees stand-ins.
@@ -129,15 +129,15 @@ def _hashable(value) -> bool:
 
 
 def _normal(value):
-    """A list argument as a sorted list without duplicates, its last value repeated up to the
-    next power of two (so that a few statements serve every length); a scalar as it is."""
+    """A list argument as a sorted list without duplicates or None, its last value repeated
+    up to the next power of two (so a few statements serve every length); a scalar as is."""
     if isinstance(value, (list, tuple, set, frozenset)):
-        values = sorted(set(value))
+        values = sorted({v for v in value if v is not None})  # ``__in`` drops None too
         if values:
             values += values[-1:] * ((1 << (len(values) - 1).bit_length()) - len(values))
         return values
     if not isinstance(value, _SCALARS):
-        raise TypeError(f"prepared queries take int, date or str values, not {value!r}")
+        raise TypeError(f"prepared queries take int, date, UUID or str values, not {value!r}")
     return value
 
 

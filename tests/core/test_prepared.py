@@ -192,3 +192,10 @@ def test_threads_each_compile_on_their_own_connection_and_agree():
     assert not failures
     for person in people:
         assert answers[person.pk] == [[(person.pk, person.first_name)]] * 30
+
+
+def test_none_in_a_list_is_left_out_as_the_orm_leaves_it_out(staff):
+    ids = [p.pk for p in staff]
+    on = datetime.date(2021, 1, 1)
+    assert employments([None, ids[0]], on) == _orm([ids[0]], on)
+    assert employments([None], on) == []  # nothing left: the plain ORM answers
