@@ -50,8 +50,15 @@ def _applies_to_unit(requirement: Requirement, unit: Unit) -> bool:
     return requirement.unit_kind == unit.kind
 
 
-def requirements_for_units(units, on: datetime.date) -> dict[int, list[Requirement]]:
-    """Requirements in force for each unit's staff, for many units in one query."""
+REQUIREMENT_RELATED = ("item", "job_title", "target_unit", "source")
+
+
+def requirements_for_units(
+    units, on: datetime.date, *, related: tuple[str, ...] = REQUIREMENT_RELATED
+) -> dict[int, list[Requirement]]:
+    """Requirements in force for each unit's staff, for many units in one query, with the
+    ``related`` objects joined (by default all that a requirement names; the profile needs
+    only the competence)."""
     units = list({unit.pk: unit for unit in units}.values())
     if not units:
         return {}
@@ -60,12 +67,13 @@ def requirements_for_units(units, on: datetime.date) -> dict[int, list[Requireme
         {u.municipality_id for u in units},
         {u.pk for u in units},
         on,
+        related=related,
     )
     return {unit.pk: [r for r in loaded if _applies_to_unit(r, unit)] for unit in units}
 
 
 @prepared
-def _requirements_in_force(region_ids, municipality_ids, unit_ids, on):
+def _requirements_in_force(region_ids, municipality_ids, unit_ids, on, *, related):
     """Requirements of these layers in force on ``on`` (a prepared query: see ``core``)."""
     layers = (
         Q(region_id__in=region_ids)
@@ -75,7 +83,7 @@ def _requirements_in_force(region_ids, municipality_ids, unit_ids, on):
     return (
         Requirement.objects.filter(layers)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
-        .select_related("item", "job_title", "target_unit", "source")
+        .select_related(*related)
     )
 
 
@@ -181,7 +189,9 @@ def _add_requirements_and_steps(profiles: dict, current: dict, on: datetime.date
     competences (newest version by identifier) of everything shown."""
     from .selectors import RequirementLine
 
-    by_unit = requirements_for_units([e.unit for rows in current.values() for e in rows], on)
+    by_unit = requirements_for_units(
+        [e.unit for rows in current.values() for e in rows], on, related=("item",)
+    )
     next_steps, packages = _next_steps([p.placement for p in profiles.values() if p.placement])
     for pk, profile in profiles.items():
         mine, states = current[pk], profile.states
