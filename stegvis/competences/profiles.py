@@ -84,6 +84,7 @@ def _requirements_in_force(region_ids, municipality_ids, unit_ids, on, *, relate
         Requirement.objects.filter(layers)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
         .select_related(*related)
+        .defer("item__extra")
     )
 
 
@@ -97,6 +98,10 @@ def _by_person(rows, key: str = "person_id") -> dict[int, list]:
     return grouped
 
 
+# Competences are read without ``extra`` (the interchange formats' kept fields, JSON): no page
+# here shows it, and decoding it for every row cost more than reading the row.
+
+
 @prepared
 def _records(ids, *, summary: bool):
     # Each person's entries in the model's order (recorded_at, id): ordering by the person
@@ -106,7 +111,7 @@ def _records(ids, *, summary: bool):
     )
     if summary:
         return records.values_list(*status.StateEntry._fields)
-    return records.select_related("item", "recorded_by")
+    return records.select_related("item", "recorded_by").defer("item__extra")
 
 
 def _entries(ids, summary: bool) -> dict[int, list]:
@@ -234,7 +239,11 @@ def _add_requirements_and_steps(profiles: dict, current: dict, on: datetime.date
 @prepared
 def _items_by_identifier(identifiers):
     # Oldest version first: the newest wins in the caller's dictionary.
-    return Item.objects.filter(identifier__in=identifiers).order_by("framework__version")
+    return (
+        Item.objects.filter(identifier__in=identifiers)
+        .defer("extra")
+        .order_by("framework__version")
+    )
 
 
 @prepared
@@ -265,6 +274,7 @@ def _package_links(step_ids):
     return (
         LadderStep.package.through.objects.filter(ladderstep_id__in=step_ids)
         .select_related("item")
+        .defer("item__extra")
         .order_by("item__framework", "item__position", "item__id")
     )
 

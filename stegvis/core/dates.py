@@ -18,26 +18,28 @@ from django.utils import dateformat
 # The specifiers Django's formatter knows (``django.utils.dateformat``), unless escaped.
 _SPECIFIERS = re.compile(r"(?<!\\)([aAbcdDeEfFgGhHiIjlLmMnNoOPrsStTUuwWyYzZ])")
 _ESCAPED = re.compile(r"\\(.)")
+# Each numeric specifier as a ``str.format`` field of the value ({0}); ``y`` needs the year
+# modulo 100, passed as {1}.
 _NUMERIC = {
-    "d": lambda v: f"{v.day:02d}",
-    "j": lambda v: str(v.day),
-    "m": lambda v: f"{v.month:02d}",
-    "n": lambda v: str(v.month),
-    "Y": lambda v: f"{v.year:04d}",
-    "y": lambda v: f"{v.year % 100:02d}",
-    "H": lambda v: f"{v.hour:02d}",
-    "G": lambda v: str(v.hour),
-    "i": lambda v: f"{v.minute:02d}",
-    "s": lambda v: f"{v.second:02d}",
+    "d": "{0.day:02d}",
+    "j": "{0.day}",
+    "m": "{0.month:02d}",
+    "n": "{0.month}",
+    "Y": "{0.year:04d}",
+    "y": "{1:02d}",
+    "H": "{0.hour:02d}",
+    "G": "{0.hour}",
+    "i": "{0.minute:02d}",
+    "s": "{0.second:02d}",
 }
 _TIME = frozenset("HGis")
 
 
 @functools.lru_cache(maxsize=128)
-def _plan(format_string: str) -> tuple[tuple, bool] | None:
-    """The format as (writer or literal text) pieces and whether it needs a time, or ``None``
+def _plan(format_string: str) -> tuple[str, bool] | None:
+    """The format as one ``str.format`` template and whether it needs a time, or ``None``
     when it holds anything but the numeric specifiers."""
-    pieces: list = []
+    pieces: list[str] = []
     needs_time = False
     for index, piece in enumerate(_SPECIFIERS.split(format_string)):
         if index % 2:
@@ -46,8 +48,8 @@ def _plan(format_string: str) -> tuple[tuple, bool] | None:
             pieces.append(_NUMERIC[piece])
             needs_time = needs_time or piece in _TIME
         elif piece:
-            pieces.append(_ESCAPED.sub(r"\1", piece))
-    return tuple(pieces), needs_time
+            pieces.append(_ESCAPED.sub(r"\1", piece).replace("{", "{{").replace("}", "}}"))
+    return "".join(pieces), needs_time
 
 
 def format_date(value: datetime.date, format_string: str) -> str:
@@ -55,4 +57,4 @@ def format_date(value: datetime.date, format_string: str) -> str:
     plan = _plan(str(format_string))
     if plan is None or (plan[1] and not isinstance(value, datetime.datetime)):
         return dateformat.format(value, format_string)  # and its error for a date with a time
-    return "".join(piece if isinstance(piece, str) else piece(value) for piece in plan[0])
+    return plan[0].format(value, value.year % 100)

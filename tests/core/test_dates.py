@@ -25,7 +25,16 @@ TIMES = [
     datetime.datetime(2009, 1, 2, 9, 5, 3),  # naive
     datetime.datetime(2030, 12, 31, 12, 30, tzinfo=STOCKHOLM),
 ]
-OWN = ["Y-m-d", "j.n.y", "d/m/Y H:i:s", r"\Y\e\a\r: Y, \d\a\y j", "G.i", "F j, Y", "N j, Y, P"]
+OWN = [
+    "Y-m-d",
+    "j.n.y",
+    "{Y}-{{m}}",  # braces are plain text to Django, not to str.format
+    "d/m/Y H:i:s",
+    r"\Y\e\a\r: Y, \d\a\y j",
+    "G.i",
+    "F j, Y",
+    "N j, Y, P",
+]
 
 
 @pytest.mark.parametrize("language", ["sv", "da", "en"])
