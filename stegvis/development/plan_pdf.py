@@ -1,8 +1,8 @@
 """A development plan as PDF: A4 portrait, printed by WeasyPrint from a template of its own.
 
 The stylesheet is a template too (``development/plans/pdf.css``), so the PDF needs no static
-file; fonts are Noto Sans (å ä ö æ ø), named in the ``@page`` boxes as well. WeasyPrint is given
-a URL fetcher that fetches nothing: the document needs no outside file.
+file; fonts are Noto Sans (å ä ö æ ø), named in the ``@page`` boxes as well. ``core.pdf.write_pdf``
+prints it and fetches nothing: the document needs no outside file.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import datetime
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from stegvis.core.pdf import write_pdf
 
 from .models import DevelopmentPlan, PlanActivity, PlanGoal
 
@@ -48,11 +50,5 @@ def plan_html(plan: DevelopmentPlan, *, exported_by: str, exported_at: datetime.
 
 def plan_pdf(plan: DevelopmentPlan, *, exported_by: str, exported_at: datetime.datetime) -> bytes:
     """The PDF's bytes."""
-    # Imported here: loading pango costs time, and only the exports need it.
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import URLFetcher
-
-    refuse = URLFetcher(allowed_protocols=())  # no protocol allowed: nothing is fetched
     html = plan_html(plan, exported_by=exported_by, exported_at=exported_at)
-    css = CSS(string=render_to_string("development/plans/pdf.css"), url_fetcher=refuse)
-    return HTML(string=html, url_fetcher=refuse).write_pdf(stylesheets=[css])
+    return write_pdf(html, render_to_string("development/plans/pdf.css"))

@@ -1,9 +1,10 @@
 """The unit competence matrix as PDF: an HTML template of its own, printed by WeasyPrint.
 
-A4 landscape (``static/css/matrix-print.css``), a header with the unit, the date and who
+A4 landscape (the template ``station/pdf/matrix.css``), a header with the unit, the date and who
 exported it, the coverage table, the legend and the matrix as tables of at most
 ``COLUMNS_PER_PAGE`` requirements each, so that wide matrices stay readable on paper.
-WeasyPrint is given a URL fetcher that fetches nothing: the document needs no outside file.
+It is printed by ``core.pdf.write_pdf``, which fetches nothing: the document needs no outside
+file.
 A 40-person unit takes about 1.5 s of CPU to print (text layout in WeasyPrint).
 """
 
@@ -13,14 +14,15 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from stegvis.core.pdf import write_pdf
 
 from .matrix import Cell, Column, Matrix
 
 COLUMNS_PER_PAGE = 10
-STYLESHEET = "css/matrix-print.css"
+STYLESHEET = "station/pdf/matrix.css"  # a template: it includes core/pdf_base.css
 # WeasyPrint reports each step of every document at INFO; the root logger would print them all.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
@@ -62,28 +64,7 @@ def matrix_html(matrix: Matrix, *, exported_by: str, exported_at: datetime.datet
     )
 
 
-def _no_fetcher():
-    """A URL fetcher that fetches nothing (the document needs no outside file), built without
-    the HTTP handlers and SSL context of WeasyPrint's own, which cost ~0.1 s to set up."""
-    from weasyprint.urls import URLFetcher
-
-    class NoFetcher(URLFetcher):
-        def __init__(self):  # URLFetcher.__init__'s handlers would never be used
-            self._fail_on_errors = False
-
-        def fetch(self, url, headers=None):
-            raise ValueError(f"the matrix PDF fetches nothing: {url[:80]}")
-
-    return NoFetcher()
-
-
 def matrix_pdf(matrix: Matrix, *, exported_by: str, exported_at: datetime.datetime) -> bytes:
     """The PDF's bytes."""
-    # Imported here: loading pango costs time, and only this export needs it.
-    from weasyprint import CSS, HTML
-
-    refuse = _no_fetcher()
     html = matrix_html(matrix, exported_by=exported_by, exported_at=exported_at)
-    with open(finders.find(STYLESHEET), encoding="utf-8") as stylesheet:
-        css = CSS(string=stylesheet.read(), url_fetcher=refuse)
-    return HTML(string=html, url_fetcher=refuse).write_pdf(stylesheets=[css])
+    return write_pdf(html, render_to_string(STYLESHEET))

@@ -1,8 +1,8 @@
 """An adopted strategy plan as PDF for the quality audit: A4 portrait, printed by WeasyPrint
 (docs/decisions/0007) from a template of its own, with the committee discussions of its year.
 
-The stylesheet is a template too (``strategy/pdf.css``); WeasyPrint is given a URL fetcher that
-fetches nothing: the document needs no outside file.
+The stylesheet is a template too (``strategy/pdf.css``); it is printed by ``core.pdf.write_pdf``,
+which fetches nothing: the document needs no outside file.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import datetime
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from stegvis.core.pdf import write_pdf
 
 from . import selectors
 from .models import JointCommitteeMeeting, StrategyPlan
@@ -33,11 +35,5 @@ def plan_html(plan: StrategyPlan, *, exported_by: str, exported_at: datetime.dat
 
 
 def plan_pdf(plan: StrategyPlan, *, exported_by: str, exported_at: datetime.datetime) -> bytes:
-    # Imported here: loading pango costs time, and only the export needs it.
-    from weasyprint import CSS, HTML
-    from weasyprint.urls import URLFetcher
-
-    refuse = URLFetcher(allowed_protocols=())  # no protocol allowed: nothing is fetched
     html = plan_html(plan, exported_by=exported_by, exported_at=exported_at)
-    css = CSS(string=render_to_string("strategy/pdf.css"), url_fetcher=refuse)
-    return HTML(string=html, url_fetcher=refuse).write_pdf(stylesheets=[css])
+    return write_pdf(html, render_to_string("strategy/pdf.css"))

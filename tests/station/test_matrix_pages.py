@@ -259,16 +259,16 @@ def test_query_count_is_the_same_for_1_4_and_12_people(cast, login):
 
 def test_stylesheets_use_the_state_colours():
     """The page's and the PDF's CSS give each state the same fill and ink as the heatmap."""
-    static = Path(settings.BASE_DIR) / "stegvis" / "static" / "css"
-    for name in ("station.css", "matrix-print.css"):
-        css = (static / name).read_text()
+    stegvis = Path(settings.BASE_DIR) / "stegvis"
+    for name in ("static/css/station.css", "station/templates/station/pdf/matrix.css"):
+        css = (stegvis / name).read_text()
         for state, (fill, ink) in COLOURS.items():
             rule = f".matrix-state-cell--{state} {{ background: {fill}; color: {ink}; }}"
             assert rule in css, (name, state)
 
 
 def test_the_pdf_fetches_nothing():
-    from stegvis.station.matrix_pdf import _no_fetcher
+    from stegvis.core.pdf import no_fetcher as _no_fetcher
 
     with pytest.raises(ValueError, match="fetches nothing"):
         _no_fetcher()("http://127.0.0.1:9/secret")
