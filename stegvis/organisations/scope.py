@@ -156,8 +156,8 @@ def scope_for(user, capability: Capability) -> Scope:
 
 
 def held_capabilities(user) -> frozenset[Capability]:
-    """Every capability ``user`` holds somewhere: what ``has_capability`` answers for each,
-    for asking many at once (the main menu asks twenty)."""
+    """Every capability ``user`` holds somewhere (own-profile rights included): those whose
+    ``scope_for`` is not empty. The main menu asks for twenty at once."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     if user.is_superuser:
@@ -171,8 +171,4 @@ def held_capabilities(user) -> frozenset[Capability]:
 
 def has_capability(user, capability: Capability) -> bool:
     """Whether ``user`` holds ``capability`` anywhere (own-profile rights included)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if capability == Capability.VIEW_OWN_PROFILE or user.is_superuser:
-        return True
-    return not scope_for(user, capability).is_empty
+    return capability in held_capabilities(user)

@@ -64,6 +64,8 @@ def test_held_capabilities_are_those_has_capability_grants(cast, who):
     user = type(cast.user(who)).objects.get(pk=cast.user(who).pk)
     expected = {c for c in Capability if has_capability(user, c)}
     assert held_capabilities(user) == expected
+    in_scope = {c for c in Capability if not scope_for(user, c).is_empty}
+    assert expected == in_scope | {Capability.VIEW_OWN_PROFILE}
     assert who == "employee" or len(expected) > 1  # roles hold more than their own profile
 
 
