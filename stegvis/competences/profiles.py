@@ -114,11 +114,27 @@ def _records(ids, *, summary: bool):
     return records.select_related("item", "recorded_by").defer("item__extra")
 
 
+@prepared
+def _records_about(ids, identifiers):
+    return (
+        CompetenceRecord.objects.filter(person_id__in=ids, item_identifier__in=identifiers)
+        .order_by("person_id", "recorded_at", "id")
+        .values_list(*status.StateEntry._fields)
+    )
+
+
+def state_entries(ids, identifiers=None) -> dict[int, list[status.StateEntry]]:
+    """Each person's record entries as ``status.StateEntry`` tuples (all of them, or only
+    those about ``identifiers``), for pages that want the states and not the history."""
+    rows = _records(ids, summary=True) if identifiers is None else _records_about(ids, identifiers)
+    return _by_person(status.StateEntry(*row) for row in rows)
+
+
 def _entries(ids, summary: bool) -> dict[int, list]:
     """Each person's record entries: as models with competence and recorder for the page's
     history, or as ``status.StateEntry`` tuples when only the states are wanted."""
     if summary:
-        return _by_person(status.StateEntry(*row) for row in _records(ids, summary=True))
+        return state_entries(ids)
     return _by_person(_records(ids, summary=False))
 
 

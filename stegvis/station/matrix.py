@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 from stegvis.competences import status
-from stegvis.competences.models import CompetenceRecord, Requirement
-from stegvis.competences.profiles import requirements_for_units
+from stegvis.competences.models import Requirement
+from stegvis.competences.profiles import requirements_for_units, state_entries
 from stegvis.core.audit import log_action
 from stegvis.courses.models import Course, Registration
 from stegvis.organisations.models import Unit
@@ -250,14 +250,8 @@ def _staff(unit: Unit, on: datetime.date) -> list[tuple[Person, set[int], list[s
 
 def _records(person_ids, identifiers, on: datetime.date) -> dict[int, dict]:
     """Competence states by person, for the required competences only, as they stood on ``on``."""
-    entries: dict[int, list[status.StateEntry]] = {pk: [] for pk in person_ids}
-    rows = CompetenceRecord.objects.filter(
-        person_id__in=person_ids, item_identifier__in=identifiers
-    ).values_list(*status.StateEntry._fields)
-    for row in rows:
-        entry = status.StateEntry(*row)
-        entries[entry.person_id].append(entry)
-    return {pk: status.record_states(found, on) for pk, found in entries.items()}
+    entries = state_entries(person_ids, identifiers)
+    return {pk: status.record_states(entries.get(pk, []), on) for pk in person_ids}
 
 
 def _courses_under_way(person_ids, identifiers, on: datetime.date) -> dict:
